@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { defaultJobs, expandInputs, runBatch, type BatchSummary } from './batch.js';
+import { canonicalLang, MetadataError } from './model/metadata.js';
+import type { ArticleResult } from './pipeline.js';
+import { VERSION } from './version.js';
+import { DEFAULT_FORMATS, FORMATS, WRITERS } from './writers/index.js';
+
+/** Exit codes: all articles written, some article failed, the command line was wrong. */
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  out: string;
+  formats: string[];
+  jobs: number;
+  lang?: string;
+  title?: string;
+  author?: string[];
+  quiet: boolean;
+  json: boolean;
+  force: boolean;
+}
+
+function parseFormats(value: string): string[] {
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = formats.filter((f) => !FORMATS.includes(f));
+  if (formats.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ') || '(none given)'}; choose from ${FORMATS.join(', ')}`);
+  }
+  return [...new Set(formats)];
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
+  return jobs;
+}
+
+function parseLang(value: string): string {
+  try {
+    return canonicalLang(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof MetadataError ? error.message : String(error));
+  }
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function program(): Command {
+  return new Command()
+    .name('voxpress')
+    .description('Turn news articles into narration, an accessible EPUB 3 and a tagged PDF/UA edition.')
+    .version(VERSION, '-V, --version')
+    .argument('[paths...]', 'article files (.txt, .md) and folders of them', ['input'])
+    .option('-o, --out <folder>', 'output folder; each article gets <folder>/<slug>/', 'output')
+    .addOption(
+      new Option('-f, --formats <list>', `comma-separated outputs: ${WRITERS.map((w) => w.format).join(', ')}`)
+        .default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(','))
+        .argParser(parseFormats),
+    )
+    .addOption(new Option('-j, --jobs <n>', 'articles processed in parallel').default(defaultJobs(), 'number of cores').argParser(parseJobs))
+    .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
+    .option('--title <title>', 'title, overriding the article\'s own')
+    .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
+    .option('--force', 'rebuild outputs even when nothing changed', false)
+    .option('-q, --quiet', 'print only errors', false)
+    .option('--json', 'print a machine-readable summary on stdout', false)
+    .addHelpText(
+      'after',
+      `
+Outputs (per article, in <out>/<slug>/):
+${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}
+
+Exit status: 0 all articles written, 1 some article failed (the others are still written), 2 usage error.`,
+    );
+}
+
+/** Fails early, with one line, when the output folder cannot be written at all. */
+async function checkWritable(out: string): Promise<void> {
+  const probe = path.join(out, `.voxpress-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : (error as Error).message;
+    throw new Error(`cannot write to output folder ${out}: ${reason}`);
+  }
+}
+
+function describe(result: ArticleResult): string {
+  if (result.status === 'failed') return result.error;
+  const verb = result.status === 'reused' ? 'unchanged' : 'wrote';
+  return `${result.file} → ${result.outDir} (${verb} ${result.outputs.length} file${result.outputs.length === 1 ? '' : 's'})`;
+}
+
+function summaryLine(summary: BatchSummary): string {
+  return `${summary.articles} article${summary.articles === 1 ? '' : 's'}: ${summary.written} written, ${summary.reused} unchanged, ${summary.failed} failed; ${summary.outputs} output files in ${summary.seconds.toFixed(2)} s`;
+}
+
+function jsonSummary(summary: BatchSummary): string {
+  return JSON.stringify(
+    {
+      version: VERSION,
+      articles: summary.articles,
+      written: summary.written,
+      reused: summary.reused,
+      failed: summary.failed,
+      outputs: summary.outputs,
+      seconds: Number(summary.seconds.toFixed(3)),
+      results: summary.results.map((r) =>
+        r.status === 'failed'
+          ? { file: r.file, status: r.status, outDir: r.outDir, error: r.error }
+          : { file: r.file, status: r.status, outDir: r.outDir, outputs: r.outputs, warnings: r.warnings },
+      ),
+    },
+    null,
+    2,
+  );
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const cmd = program()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+  const opts = cmd.opts<CliOptions>();
+  const paths = cmd.processedArgs[0] as string[];
+  try {
+    if (paths.length === 0) throw new UsageError('no input paths given');
+    await checkWritable(opts.out);
+  } catch (error) {
+    process.stderr.write(`voxpress: ${(error as Error).message}\n`);
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+  }
+
+  const files = await expandInputs(paths);
+  if (files.length === 0) {
+    process.stderr.write(`voxpress: no articles (.txt, .md) found in ${paths.join(', ')}\n`);
+    return EXIT_FAILED;
+  }
+  const showBar = process.stderr.isTTY && !opts.quiet && !opts.json;
+  const bar = showBar ? new cliProgress.SingleBar({ format: 'voxpress [{bar}] {value}/{total} articles | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(files.length, 0, { file: '' });
+
+  const summary = await runBatch(files, {
+    out: opts.out,
+    jobs: opts.jobs,
+    force: opts.force,
+    formats: opts.formats,
+    overrides: {
+      ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      ...(opts.author !== undefined ? { authors: opts.author } : {}),
+    },
+    writer: process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {},
+    onResult: (result, done) => {
+      if (result.status === 'failed') {
+        process.stderr.write(`voxpress: ${result.error}\n`);
+      }
+      if (bar) bar.update(done, { file: path.basename(result.file) });
+      else if (!opts.quiet && !opts.json && result.status !== 'failed') process.stdout.write(`${describe(result)}\n`);
+      if (!opts.quiet && !opts.json && result.status !== 'failed') {
+        for (const warning of result.warnings) process.stderr.write(`voxpress: warning: ${result.file}: ${warning}\n`);
+      }
+    },
+  });
+  bar?.stop();
+  if (opts.json) process.stdout.write(`${jsonSummary(summary)}\n`);
+  else if (!opts.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
+  return summary.failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`voxpress: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT_FAILED;
+  },
+);

@@ -1,0 +1,61 @@
+import { ArticleError } from './errors.js';
+
+/** Articles larger than this are refused: no news article is, and it protects the batch's memory. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Share of C0 control bytes (other than tab, newline, carriage return, form feed) above which a file is binary. */
+const BINARY_CONTROL_RATIO = 0.01;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
+  }
+  return controls / Math.max(sample.length, 1) > BINARY_CONTROL_RATIO;
+}
+
+/** The byte offset of the first invalid UTF-8 sequence, for the error message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on prefixes; a prefix that cuts a valid multi-byte character also fails, so look back up to 3 bytes.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    let ok = false;
+    for (let back = 0; back < 4 && mid - back > 0; back++) {
+      try {
+        utf8.decode(bytes.subarray(0, mid - back));
+        ok = true;
+        break;
+      } catch {
+        // keep looking back
+      }
+    }
+    if (ok) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The text of an article file's bytes (UTF-8, with or without BOM), or an
+ * ArticleError naming the reason: empty, too large, binary, not UTF-8.
+ */
+export function decodeArticle(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    throw new ArticleError(file, `file is too large (${bytes.length} bytes; the limit is ${MAX_ARTICLE_BYTES})`);
+  }
+  if (looksBinary(bytes)) throw new ArticleError(file, 'binary file, not text');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ArticleError(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`);
+  }
+  if (text.trim() === '') throw new ArticleError(file, 'empty file: no text to read');
+  return text;
+}

@@ -1,0 +1,147 @@
+import { collapseWhitespace } from '../text/clean.js';
+import { segmentInlines } from '../text/sentences.js';
+import { inlineText, mapInlineText, mergeAdjacentText, sliceInlines } from './inline.js';
+import type { Draft, DraftBlock } from './draft.js';
+import { canonicalLang, checkedDate, contentIdentifier, titleFromSentence } from './metadata.js';
+import { sentences } from './walk.js';
+import { MODEL_VERSION, type Block, type Document, type Heading, type Inline, type Metadata } from './types.js';
+
+/** Metadata given outside the article (CLI flags, library options); it wins over the article's own. */
+export interface MetadataOverrides {
+  readonly title?: string;
+  readonly lang?: string;
+  readonly authors?: readonly string[];
+  readonly date?: string;
+  readonly source?: string;
+  readonly description?: string;
+}
+
+/** Assigns ids per kind in document order: `h1`, `p1`, `l1`, `q1`, `f1`. */
+class IdCounter {
+  private readonly counts = new Map<string, number>();
+  next(prefix: string): string {
+    const n = (this.counts.get(prefix) ?? 0) + 1;
+    this.counts.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+}
+
+/** Inline runs with whitespace collapsed across run boundaries and trimmed at both ends. */
+function normaliseInlines(inlines: readonly Inline[]): Inline[] {
+  let previousEndedInSpace = true;
+  const collapsed = mapInlineText(inlines, (value) => {
+    let text = value.replace(/\s+/g, ' ');
+    if (previousEndedInSpace && text.startsWith(' ')) text = text.slice(1);
+    if (text.length > 0) previousEndedInSpace = text.endsWith(' ');
+    return text;
+  });
+  const text = inlineText(collapsed);
+  return mergeAdjacentText(sliceInlines(collapsed, 0, text.trimEnd().length));
+}
+
+/**
+ * Heading levels as the body should have them: the highest level used becomes
+ * 1 and no level is skipped on the way down (a `####` after a `##` becomes 2),
+ * so every writer can rely on headings in order.
+ */
+function headingLevels(blocks: readonly DraftBlock[]): Map<DraftBlock, Heading['level']> {
+  const levels = new Map<DraftBlock, Heading['level']>();
+  const headings = blocks.filter((b): b is Extract<DraftBlock, { type: 'heading' }> => b.type === 'heading');
+  const top = Math.min(...headings.map((h) => h.level));
+  let previous = 0;
+  for (const heading of headings) {
+    const level = Math.min(heading.level - top + 1, previous + 1, 6) as Heading['level'];
+    levels.set(heading, level);
+    previous = level;
+  }
+  return levels;
+}
+
+function buildBlocks(
+  drafts: readonly DraftBlock[],
+  lang: string,
+  ids: IdCounter,
+  levels: Map<DraftBlock, Heading['level']>,
+): Block[] {
+  const blocks: Block[] = [];
+  for (const draft of drafts) {
+    switch (draft.type) {
+      case 'heading':
+      case 'paragraph': {
+        const inlines = normaliseInlines(draft.inlines);
+        if (inlineText(inlines) === '') break;
+        const id = ids.next(draft.type === 'heading' ? 'h' : 'p');
+        const sentences = segmentInlines(inlines, id, lang);
+        blocks.push(
+          draft.type === 'heading'
+            ? { type: 'heading', id, level: levels.get(draft) ?? 1, sentences }
+            : { type: 'paragraph', id, sentences },
+        );
+        break;
+      }
+      case 'list': {
+        const id = ids.next('l');
+        const items = draft.items
+          .map((item, index) => ({ id: `${id}i${index + 1}`, blocks: buildBlocks(item, lang, ids, levels) }))
+          .filter((item) => item.blocks.length > 0);
+        if (items.length > 0) blocks.push({ type: 'list', id, ordered: draft.ordered, ...(draft.start !== undefined && draft.ordered ? { start: draft.start } : {}), items });
+        break;
+      }
+      case 'quote': {
+        const id = ids.next('q');
+        const inner = buildBlocks(draft.blocks, lang, ids, levels);
+        if (inner.length > 0) blocks.push({ type: 'quote', id, blocks: inner });
+        break;
+      }
+      case 'figure':
+        blocks.push({
+          type: 'figure',
+          id: ids.next('f'),
+          src: draft.src,
+          alt: collapseWhitespace(draft.alt),
+          ...(draft.title ? { title: collapseWhitespace(draft.title) } : {}),
+        });
+        break;
+    }
+  }
+  return blocks;
+}
+
+/** Headings inside lists and quotes are flattened out of the level computation but keep their text. */
+function allDraftBlocks(drafts: readonly DraftBlock[]): DraftBlock[] {
+  return drafts.flatMap((d) =>
+    d.type === 'list' ? [d, ...d.items.flatMap(allDraftBlocks)] : d.type === 'quote' ? [d, ...allDraftBlocks(d.blocks)] : [d],
+  );
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value === undefined ? undefined : collapseWhitespace(value);
+  return v ? v : undefined;
+}
+
+/**
+ * The document model of a draft: sentences segmented, ids assigned, metadata
+ * completed (explicit overrides win, then the article's own, then defaults:
+ * language `en`, a title derived from the first sentence).
+ */
+export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): Document {
+  const lang = canonicalLang(overrides.lang ?? draft.meta.lang ?? 'en');
+  const blocks = buildBlocks(draft.blocks, lang, new IdCounter(), headingLevels(allDraftBlocks(draft.blocks)));
+  const firstSentence = sentences({ blocks })[0]?.text ?? '';
+  const explicitTitle = nonEmpty(overrides.title) ?? nonEmpty(draft.meta.title);
+  const date = overrides.date ?? draft.meta.date;
+  const authors = (overrides.authors ?? draft.meta.authors ?? []).map(collapseWhitespace).filter(Boolean);
+  const source = nonEmpty(overrides.source) ?? nonEmpty(draft.meta.source);
+  const description = nonEmpty(overrides.description) ?? nonEmpty(draft.meta.description);
+  const meta: Metadata = {
+    identifier: contentIdentifier(JSON.stringify({ lang, date: date ?? null, blocks })),
+    title: explicitTitle ?? titleFromSentence(firstSentence),
+    titleDerived: explicitTitle === undefined,
+    lang,
+    ...(date !== undefined ? { date: checkedDate(date) } : {}),
+    authors,
+    ...(source ? { source } : {}),
+    ...(description ? { description } : {}),
+  };
+  return { modelVersion: MODEL_VERSION, meta, blocks, warnings: [...draft.warnings] };
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+/** Why a metadata value was refused; readers and the CLI turn this into a one-line error. */
+export class MetadataError extends Error {
+  override name = 'MetadataError';
+}
+
+/** `tag` in canonical BCP 47 form (`en-us` → `en-US`), or a MetadataError. */
+export function canonicalLang(tag: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    if (canonical) return canonical;
+  } catch {
+    // fall through to the error below
+  }
+  throw new MetadataError(`invalid language tag "${tag}" (expected BCP 47, e.g. en, fr-CA)`);
+}
+
+/** `date` if it is a real calendar date written `YYYY-MM-DD`, or a MetadataError. */
+export function checkedDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const parsed = new Date(Date.UTC(y, m - 1, d));
+    if (parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d) {
+      return match[0];
+    }
+  }
+  throw new MetadataError(`invalid date "${date}" (expected YYYY-MM-DD)`);
+}
+
+const TITLE_LENGTH = 80;
+
+/**
+ * A title made from the article's first sentence, for articles that have none:
+ * cut at a word boundary at about 80 characters, without trailing punctuation.
+ */
+export function titleFromSentence(sentence: string): string {
+  let title = sentence.trim();
+  if (title.length > TITLE_LENGTH) {
+    const cut = title.slice(0, TITLE_LENGTH + 1);
+    const lastSpace = cut.lastIndexOf(' ');
+    title = lastSpace > TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : title.slice(0, TITLE_LENGTH);
+  }
+  return title.replace(/[\s,;:.!?…·—–-]+$/u, '') || 'Untitled';
+}
+
+/** A UUID (RFC 9562 layout, version 8: custom) derived from `content`, as a `urn:uuid:` identifier. */
+export function contentIdentifier(content: string): string {
+  const bytes = createHash('sha256').update(content).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * The contract between the narration script (SSML), the speech engines and
+ * the writers that use timed audio (captions, EPUB Media Overlays).
+ */
+
+/**
+ * One unit of narration: the title, the date, or one sentence of the model.
+ * Engines synthesise unit by unit so that each unit's place in the audio is
+ * known exactly.
+ */
+export interface SpokenUnit {
+  /** `title`, `date`, or the model's sentence id (`p3s2`, `h1s1`): the same id as in XHTML, SMIL, VTT and PDF. */
+  readonly id: string;
+  readonly kind: 'title' | 'date' | 'heading' | 'sentence';
+  /** The text as written (captions show this). */
+  readonly text: string;
+  /** A complete, schema-valid SSML 1.1 document speaking this unit alone. */
+  readonly ssml: string;
+  /** Silence after the unit, in milliseconds (after the title, between paragraphs, around headings). */
+  readonly pauseAfterMs: number;
+}
+
+/** Where one unit sits in the shipped audio. */
+export interface Clip {
+  readonly id: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** The synthesised narration of one article, as it ships. */
+export interface Narration {
+  /** The encoded audio file (MP3). */
+  readonly mp3: Uint8Array;
+  /** Duration of `mp3` as a decoder plays it, in milliseconds. */
+  readonly durationMs: number;
+  /** One clip per spoken unit, in reading order, times measured in `mp3`. */
+  readonly clips: readonly Clip[];
+}
