@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Conformance tools (Java EPUBCheck, Ace with chromium, poppler, qpdf) come
+ * from Debian, not npm. With VOXPRESS_CONFORMANCE=1 (as in CI) a test that
+ * needs one must run, and a missing tool is a failure; without it the test is
+ * skipped and says so.
+ */
+export const CONFORMANCE = process.env.VOXPRESS_CONFORMANCE === '1';
+
+/** Whether `command` is on the PATH. */
+export function hasCommand(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether to skip a test that needs `commands`: false when they are all present;
+ * under VOXPRESS_CONFORMANCE=1 a missing one throws, so the suite fails loudly.
+ */
+export function skipWithout(...commands: string[]): boolean {
+  const missing = commands.filter((c) => !hasCommand(c));
+  if (missing.length === 0) return false;
+  if (CONFORMANCE) throw new Error(`VOXPRESS_CONFORMANCE=1 but ${missing.join(', ')} not installed`);
+  console.warn(`skipping conformance checks: ${missing.join(', ')} not installed (set VOXPRESS_CONFORMANCE=1 to require them)`);
+  return true;
+}
