@@ -5,8 +5,8 @@ export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Share of C0 control bytes (other than tab, newline, carriage return, form feed) above which a file is binary. */
-const BINARY_CONTROL_RATIO = 0.01;
+/** Share of C0 control bytes (other than tab, newline, carriage return, form feed) above which a file is binary (a stray one in text is dropped, not fatal). */
+const BINARY_CONTROL_RATIO = 0.1;
 
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
@@ -18,27 +18,21 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls / Math.max(sample.length, 1) > BINARY_CONTROL_RATIO;
 }
 
-/** The byte offset of the first invalid UTF-8 sequence, for the error message. */
+/** The byte offset of the first invalid UTF-8 sequence, for the error message (the decoder does not say). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes; a prefix that cuts a valid multi-byte character also fails, so look back up to 3 bytes.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    let ok = false;
-    for (let back = 0; back < 4 && mid - back > 0; back++) {
-      try {
-        utf8.decode(bytes.subarray(0, mid - back));
-        ok = true;
-        break;
-      } catch {
-        // keep looking back
-      }
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
     }
-    if (ok) lo = mid;
-    else hi = mid;
+    i += length;
   }
-  return lo;
+  return bytes.length;
 }
 
 /**
