@@ -1,0 +1,92 @@
+import type { Inline } from '../../model/types.js';
+import { emphasis, phoneme, sub, text } from './builder.js';
+import type { Profile } from './profiles.js';
+import type { Reading } from './readings.js';
+
+/*
+ * A sentence's inlines and readings as SSML content. Emphasis and strong
+ * become <emphasis> (where the profile allows it); links and code are read as
+ * their text. A reading that crosses an emphasis boundary takes the emphasis
+ * of its first character, so a <sub> never has to straddle two elements.
+ */
+
+type Level = 0 | 1 | 2;
+
+interface Run {
+  readonly start: number;
+  readonly end: number;
+  readonly level: Level;
+}
+
+function emphasisRuns(inlines: readonly Inline[]): Run[] {
+  const runs: Run[] = [];
+  let offset = 0;
+  const visit = (nodes: readonly Inline[], level: Level): void => {
+    for (const node of nodes) {
+      if (node.type === 'text' || node.type === 'code') {
+        if (node.value.length > 0) {
+          const last = runs[runs.length - 1];
+          if (last && last.level === level && last.end === offset) runs[runs.length - 1] = { ...last, end: offset + node.value.length };
+          else runs.push({ start: offset, end: offset + node.value.length, level });
+        }
+        offset += node.value.length;
+      } else {
+        const inner: Level = node.type === 'strong' ? 2 : node.type === 'emphasis' ? (Math.max(level, 1) as Level) : level;
+        visit(node.children, inner);
+      }
+    }
+  };
+  visit(inlines, 0);
+  return runs;
+}
+
+function levelAt(runs: readonly Run[], index: number): Level {
+  return runs.find((r) => index >= r.start && index < r.end)?.level ?? 0;
+}
+
+interface Piece {
+  readonly level: Level;
+  readonly ssml: string;
+}
+
+function readingSsml(written: string, reading: Reading, profile: Profile): string {
+  if (reading.phoneme !== undefined && reading.alphabet !== undefined && profile.phonemeAlphabet(reading.alphabet)) {
+    return phoneme(reading.alphabet, reading.phoneme, written);
+  }
+  if (reading.spoken !== undefined) return sub(reading.spoken, written);
+  return text(written);
+}
+
+/** The SSML content of one sentence (what goes inside its `<s>`). `sentenceText` is the concatenated inline text. */
+export function sentenceContent(sentenceText: string, inlines: readonly Inline[], readings: readonly Reading[], profile: Profile): string {
+  const runs = inlines.length > 0 ? emphasisRuns(inlines) : [{ start: 0, end: sentenceText.length, level: 0 as Level }];
+  const pieces: Piece[] = [];
+  const plain = (from: number, to: number): void => {
+    // Cut plain text at emphasis boundaries.
+    let at = from;
+    while (at < to) {
+      const level = levelAt(runs, at);
+      let next = at + 1;
+      while (next < to && levelAt(runs, next) === level) next++;
+      pieces.push({ level, ssml: text(sentenceText.slice(at, next)) });
+      at = next;
+    }
+  };
+  let cursor = 0;
+  for (const reading of readings) {
+    if (reading.start < cursor || reading.end > sentenceText.length) continue;
+    plain(cursor, reading.start);
+    pieces.push({ level: levelAt(runs, reading.start), ssml: readingSsml(sentenceText.slice(reading.start, reading.end), reading, profile) });
+    cursor = reading.end;
+  }
+  plain(cursor, sentenceText.length);
+
+  let out = '';
+  for (let i = 0; i < pieces.length; ) {
+    const level = pieces[i]?.level ?? 0;
+    let group = '';
+    while (i < pieces.length && pieces[i]?.level === level) group += pieces[i++]?.ssml ?? '';
+    out += level === 0 || !profile.emphasis ? group : emphasis(level === 2 ? 'strong' : 'moderate', group);
+  }
+  return out;
+}
