@@ -170,7 +170,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'url',
-    pattern: /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
+    pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
     speak: (m) => spokenAddress(m[0]),
   },
   {
@@ -190,7 +190,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'time range',
-    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*(?:${AMPM}\s*)?[-–—]\s*(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}])`, 'gu'),
+    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*(?:${AMPM}\s*)?[-–—]\s*(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
     speak: (m, text) => {
       const from = clock(m[1] ?? '', m[2], true);
       const to = clock(m[4] ?? '', m[5], true);
@@ -200,7 +200,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: '12-hour time',
-    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}])`, 'gu'),
+    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
     speak: (m, text) => {
       const time = clock(m[1] ?? '', m[2], true);
       return time && keepFinalStop(`${time}${meridiem(m[3])}`, m, text);
@@ -213,7 +213,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'money',
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:US)?([$€£¥₹])\s?(${NUMBER})(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])${E})?`, 'gu'),
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:US)?([$€£¥₹])\s?(${NUMBER})(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt]))?${E}`, 'gu'),
     speak: (m) => money(m[1] ?? '', m[2] ?? '', m[3]),
   },
   {
@@ -307,7 +307,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'and/or',
-    pattern: /\band\/or\b/giu,
+    pattern: /(?<![\p{L}\p{N}_])and\/or(?![\p{L}\p{N}_])/giu,
     speak: () => 'and or',
   },
   {
@@ -317,7 +317,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'symbol',
-    pattern: /(?<=\s|^)[&%@+=×]|[&](?=\s)/gu,
+    pattern: /(?<=\s|^)[&%@+=×](?=\s|$)|(?<=\p{L})&(?=\p{L})/gu,
     speak: (m) => ({ '&': 'and', '%': 'percent', '@': 'at', '+': 'plus', '=': 'equals', '×': 'times' })[m[0]],
   },
   {

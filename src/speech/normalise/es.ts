@@ -60,7 +60,7 @@ export const SPANISH_RULES: readonly Rule[] = [
   },
   {
     name: 'money before',
-    pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})`, 'gu'),
+    pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})${E}`, 'gu'),
     speak: (m) => `${amount(m[2] ?? '')} ${CURRENCY[m[1] ?? ''] ?? ''}`,
   },
   {
@@ -70,8 +70,13 @@ export const SPANISH_RULES: readonly Rule[] = [
   },
   {
     name: 'ordinal',
-    pattern: new RegExp(String.raw`${B}(\d{1,6})\.?([ºª°])`, 'gu'),
-    speak: (m) => toOrdinal(Number(m[1]), { gender: m[2] === 'ª' ? 'feminine' : 'masculine' }),
+    pattern: new RegExp(String.raw`${B}(\d{1,6})\.?([ºª°])${E}`, 'gu'),
+    speak: (m, text) => {
+      const words = toOrdinal(Number(m[1]), { gender: m[2] === 'ª' ? 'feminine' : 'masculine' });
+      // Before a noun, "primero" and "tercero" lose their final o ("primer lugar").
+      const beforeNoun = /^\s+\p{L}/u.test(text.slice(m.index + m[0].length));
+      return beforeNoun ? words.replace(/\b(primer|tercer)o$/, '$1') : words;
+    },
   },
   {
     name: 'range',
@@ -90,7 +95,7 @@ export const SPANISH_RULES: readonly Rule[] = [
   },
   {
     name: 'EE. UU.',
-    pattern: /\bEE\.\s?UU\./gu,
+    pattern: /(?<![\p{L}\p{N}_])EE\.\s?UU\./gu,
     speak: () => 'Estados Unidos',
   },
   {

@@ -73,7 +73,7 @@ export const FRENCH_RULES: readonly Rule[] = [
   },
   {
     name: 'money before',
-    pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})(?:\s?(k|M|Md|millions?|milliards?)${E})?`, 'gu'),
+    pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})(?:\s?(k|M|Md|millions?|milliards?))?${E}`, 'gu'),
     speak: (m) => elide(`${amount(m[2] ?? '')}${m[3] ? ` ${SCALES[m[3]] ?? ''}` : ''} ${CURRENCY[m[1] ?? ''] ?? ''}`),
   },
   {

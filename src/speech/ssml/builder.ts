@@ -21,7 +21,8 @@ import { escapeAttribute, escapeText, xmlSafeText } from './escape.js';
 
 function built(make: (speech: Speech) => Speech): string {
   try {
-    return make(new Speech()).ssml(true);
+    // A raw carriage return would be read back as a line feed (XML end-of-line handling): keep it as a reference.
+    return make(new Speech()).ssml(true).replace(/\r/g, '&#13;');
   } catch (error) {
     throw error instanceof Error ? error : new Error(`ssml-builder: ${String(error)}`);
   }
@@ -36,8 +37,8 @@ export function text(value: string): string {
 /** `<sub alias="spoken">written</sub>`: the engine says `spoken`; the written text stays in the document. */
 export function sub(spoken: string, written: string): string {
   const safeWritten = xmlSafeText(written);
-  const safeSpoken = xmlSafeText(spoken).trim();
-  if (safeWritten === '' || safeSpoken === '') return text(written);
+  const safeSpoken = xmlSafeText(spoken);
+  if (safeWritten === '' || safeSpoken.trim() === '') return text(written);
   return built((s) => s.sub(escapeAttribute(safeSpoken), safeWritten));
 }
 

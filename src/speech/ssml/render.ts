@@ -1,7 +1,13 @@
 import type { Inline } from '../../model/types.js';
 import { emphasis, phoneme, sub, text } from './builder.js';
 import type { Profile } from './profiles.js';
+import { xmlSafeText } from './escape.js';
 import type { Reading } from './readings.js';
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 /*
  * A sentence's inlines and readings as SSML content. Emphasis and strong
@@ -57,8 +63,24 @@ function readingSsml(written: string, reading: Reading, profile: Profile): strin
   return text(written);
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * An alias that touches a letter or digit of the text around it ("#5", "&a")
+ * gets a space on that side, so that the engine does not run the words together.
+ */
+function padded(reading: Reading, text: string): Reading {
+  if (reading.spoken === undefined) return reading;
+  // Whole code points on either side: a letter outside the BMP is two UTF-16 units.
+  const before = WORD_CHARACTER.test([...text.slice(Math.max(0, reading.start - 2), reading.start)].pop() ?? '') ? ' ' : '';
+  const after = WORD_CHARACTER.test([...text.slice(reading.end, reading.end + 2)][0] ?? '') ? ' ' : '';
+  return before || after ? { ...reading, spoken: `${before}${reading.spoken.trim()}${after}` } : reading;
+}
+
 /** The SSML content of one sentence (what goes inside its `<s>`). `sentenceText` is the concatenated inline text. */
-export function sentenceContent(sentenceText: string, inlines: readonly Inline[], readings: readonly Reading[], profile: Profile): string {
+export function sentenceContent(writtenText: string, inlines: readonly Inline[], readings: readonly Reading[], profile: Profile): string {
+  // Made XML-safe as a whole (length-preserving, so offsets hold): a surrogate pair split over two inlines stays one character.
+  const sentenceText = xmlSafeText(writtenText);
   const runs = inlines.length > 0 ? emphasisRuns(inlines) : [{ start: 0, end: sentenceText.length, level: 0 as Level }];
   const pieces: Piece[] = [];
   const plain = (from: number, to: number): void => {
@@ -67,7 +89,8 @@ export function sentenceContent(sentenceText: string, inlines: readonly Inline[]
     while (at < to) {
       const level = levelAt(runs, at);
       let next = at + 1;
-      while (next < to && levelAt(runs, next) === level) next++;
+      // Never cut between the two halves of a surrogate pair.
+      while (next < to && (levelAt(runs, next) === level || isLowSurrogate(sentenceText, next))) next++;
       pieces.push({ level, ssml: text(sentenceText.slice(at, next)) });
       at = next;
     }
@@ -76,7 +99,7 @@ export function sentenceContent(sentenceText: string, inlines: readonly Inline[]
   for (const reading of readings) {
     if (reading.start < cursor || reading.end > sentenceText.length) continue;
     plain(cursor, reading.start);
-    pieces.push({ level: levelAt(runs, reading.start), ssml: readingSsml(sentenceText.slice(reading.start, reading.end), reading, profile) });
+    pieces.push({ level: levelAt(runs, reading.start), ssml: readingSsml(sentenceText.slice(reading.start, reading.end), padded(reading, sentenceText), profile) });
     cursor = reading.end;
   }
   plain(cursor, sentenceText.length);
