@@ -1,6 +1,6 @@
 import type { Document } from '../model/types.js';
 import type { Lexicon } from './lexicon.js';
-import { unitSsml } from './ssml/document.js';
+import { unitBody, wrap } from './ssml/document.js';
 import { PROFILES, type ProfileName } from './ssml/profiles.js';
 import { narrationScript, PAUSES, type NarrationScript } from './ssml/script-model.js';
 import type { SpokenUnit } from './types.js';
@@ -27,14 +27,19 @@ function unitKind(blockKind: 'title' | 'date' | 'heading' | 'paragraph'): Spoken
 export function unitsOfScript(script: NarrationScript): SpokenUnit[] {
   const profile = PROFILES.w3c;
   const units: SpokenUnit[] = [];
+  const bodies: string[] = [];
   for (const block of script.blocks) {
     block.sentences.forEach((s, i) => {
-      const ssml = unitSsml(s, profile, script.lang);
-      assertValidSsml(ssml, `the SSML of unit ${s.id}`);
+      const body = unitBody(s, profile);
+      bodies.push(body);
       const last = i === block.sentences.length - 1;
-      units.push({ id: s.id, kind: unitKind(block.kind), text: s.text, ssml, pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences });
+      units.push({ id: s.id, kind: unitKind(block.kind), text: s.text, ssml: wrap(body, profile, script.lang), pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences });
     });
   }
+  // Every unit is the same root around one <s>, and what an <s> may hold does not depend on
+  // its neighbours: one document with all of them validates every unit at once (one schema
+  // pass per article instead of one per sentence).
+  assertValidSsml(wrap(bodies.join(''), profile, script.lang), 'the spoken units');
   return units;
 }
 

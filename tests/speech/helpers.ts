@@ -41,7 +41,9 @@ export function parseSsml(xml: string): ParsedSsml {
         if (inner.name === 'mark') marks.push(inner.attr('name')?.value ?? '');
         if (inner.name === 'sub') subs.push({ written: inner.content, alias: inner.attr('alias')?.value ?? '' });
       });
-      sentences.push({ marks, written: e.content, spoken: spokenText(e), subs });
+      // Every <s> ends with the line break the writer adds for eSpeak NG (see builder.ts); the rest is the sentence.
+      if (!e.content.endsWith('\n')) throw new Error(`<s> without its final line break: ${JSON.stringify(e.content)}`);
+      sentences.push({ marks, written: e.content.slice(0, -1), spoken: spokenText(e).slice(0, -1), subs });
     });
     return { sentences, rootLang: doc.root.attr('lang', 'xml')?.value, elementNames, breaks };
   } finally {

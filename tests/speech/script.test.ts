@@ -32,7 +32,7 @@ describe('spokenUnits', () => {
     const units = spokenUnits(doc);
     const names = new Set(units.flatMap((u) => parseSsml(u.ssml).elementNames));
     expect([...names].sort()).toEqual(['s', 'speak', 'sub']);
-    expect(parseSsml(units.at(-1)?.ssml ?? '').sentences[0]?.spoken).toBe('On September eighteenth Mister Smith paid one point two billion dollars at five p m.');
+    expect(parseSsml(units.at(-1)?.ssml ?? '').sentences[0]?.spoken).toBe('On September eighteenth Mister Smith paid one point two billion dollars at five PM');
   });
 
   it('puts the pauses in pauseAfterMs: after the title and date, between sentences and paragraphs, around headings', () => {

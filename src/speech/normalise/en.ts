@@ -1,5 +1,5 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
-import { applyRules, digitByDigit, keepFinalStop, spelled } from './rules.js';
+import { applyRules, digitByDigit, spelled } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
 
 /*
@@ -90,9 +90,13 @@ function clock(hours: string, minutes: string | undefined, twelveHour: boolean):
   return `${hourWords} ${m < 10 ? `oh ${toCardinal(m)}` : toCardinal(m)}`;
 }
 
+/*
+ * In capitals: eSpeak NG says "a m" as "uh em", and an alias ending in a
+ * stop ("a.m.") can make it say "dot"; "AM" is "ay em" in every engine.
+ */
 function meridiem(written: string | undefined): string {
   if (!written) return '';
-  return written.toLowerCase().startsWith('a') ? ' a m' : ' p m';
+  return written.toLowerCase().startsWith('a') ? ' AM' : ' PM';
 }
 
 const CURRENCIES: Record<string, readonly [string, string, string, string]> = {
@@ -165,69 +169,80 @@ const AMPM = String.raw`([ap])\.?\s?m\.?`;
 export const ENGLISH_RULES: readonly Rule[] = [
   {
     name: 'email',
+    hint: /@/,
     pattern: new RegExp(String.raw`${B}[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
     speak: (m) => spokenAddress(m[0]),
   },
   {
     name: 'url',
+    hint: /https?:|www\.|\.[a-z]{2,4}\b/i,
     pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
     speak: (m) => spokenAddress(m[0]),
   },
   {
     name: 'iso date',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{4})-(\d{2})-(\d{2})${E}`, 'gu'),
     speak: (m) => spokenIsoDate(m[0]),
   },
   {
     name: 'month day year',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${E}`, 'gu'),
     speak: (m) => dateWords(monthIndex(m[1] ?? ''), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])),
   },
   {
     name: 'day month year',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?${E}`, 'gu'),
     speak: (m) => dateWords(monthIndex(m[2] ?? ''), Number(m[1]), m[3] === undefined ? undefined : Number(m[3]), true),
   },
   {
     name: 'time range',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*(?:${AMPM}\s*)?[-–—]\s*(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
-    speak: (m, text) => {
+    speak: (m) => {
       const from = clock(m[1] ?? '', m[2], true);
       const to = clock(m[4] ?? '', m[5], true);
-      if (!from || !to) return undefined;
-      return keepFinalStop(`${from}${meridiem(m[3])} to ${to}${meridiem(m[6])}`, m, text);
+      return from && to ? `${from}${meridiem(m[3])} to ${to}${meridiem(m[6])}` : undefined;
     },
   },
   {
     name: '12-hour time',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
-    speak: (m, text) => {
+    speak: (m) => {
       const time = clock(m[1] ?? '', m[2], true);
-      return time && keepFinalStop(`${time}${meridiem(m[3])}`, m, text);
+      return time && `${time}${meridiem(m[3])}`;
     },
   },
   {
     name: '24-hour time',
+    hint: /\d:/,
     pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${E}(?!:\d)`, 'gu'),
     speak: (m) => clock(m[1] ?? '', m[2], false),
   },
   {
     name: 'money',
+    hint: /[$€£¥₹]/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:US)?([$€£¥₹])\s?(${NUMBER})(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt]))?${E}`, 'gu'),
     speak: (m) => money(m[1] ?? '', m[2] ?? '', m[3]),
   },
   {
     name: 'percentage range',
+    hint: /%/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?%?\s?[-–—]\s?(${NUMBER})\s?%`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')} to ${amount(m[2] ?? '')} percent`,
   },
   {
     name: 'percentage',
+    hint: /%/,
     pattern: new RegExp(String.raw`${B}(-|−)?(${NUMBER})\s?%`, 'gu'),
     speak: (m) => `${m[1] ? 'minus ' : ''}${amount(m[2] ?? '')} percent`,
   },
   {
     name: 'decade',
+    hint: /\d0['’]?s/,
     pattern: new RegExp(String.raw`${B}(?:(\d{2})|['’](\d))(\d)0['’]?s${E}`, 'gu'),
     speak: (m) => {
       if (m[1] !== undefined) return pluralLastWord(year(Number(`${m[1]}${m[3]}0`)));
@@ -236,6 +251,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'number range',
+    hint: /\d\s?[-–—]/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?(–|—|-)\s?(${NUMBER})${E}(?![-–—]\d)`, 'gu'),
     speak: (m) => {
       const from = m[1] ?? '';
@@ -250,49 +266,55 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'ordinal',
+    hint: /\d(?:st|nd|rd|th)/i,
     pattern: new RegExp(String.raw`${B}(\d{1,9})(st|nd|rd|th)${E}`, 'giu'),
     speak: (m) => ordinal(m[1] ?? '0'),
   },
   {
     name: 'number sign',
+    hint: /No|no\.|#/,
     pattern: new RegExp(String.raw`${B}(?:No\.|no\.|Nos\.)(?=\s?\d)|#(?=\d)`, 'gu'),
     speak: (m) => (m[0].startsWith('Nos') ? 'numbers' : 'number'),
   },
   {
     name: 'fraction',
+    hint: /\d\//,
     pattern: new RegExp(String.raw`${B}(\d{1,3})/(\d{1,3})${E}(?!/)`, 'gu'),
     speak: (m) => FRACTIONS[m[0]] ?? `${cardinal(m[1] ?? '')} over ${cardinal(m[2] ?? '')}`,
   },
   {
     name: 'year',
+    hint: /\d{4}/,
     pattern: new RegExp(String.raw`${B}(1[1-9]\d\d|20\d\d)${E}(?![.,]\d)`, 'gu'),
     speak: (m) => year(Number(m[1])),
   },
   {
     name: 'number',
+    hint: /\d/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_.,])([-−](?=\d))?(${NUMBER})${E}(?![.,]\d)`, 'gu'),
     speak: (m) => `${m[1] ? 'minus ' : ''}${amount(m[2] ?? '')}`,
   },
   {
     name: 'title',
+    hint: /[A-Z][a-z]{0,3}\./,
     pattern: new RegExp(String.raw`${B}(?:${Object.keys(TITLES).map((t) => t.replace('.', '\\.')).join('|')})(?=\s+[\p{Lu}])`, 'gu'),
     speak: (m) => TITLES[m[0]],
   },
   {
     name: 'abbreviation',
+    hint: /\.|PhD|MD|CEO/,
     pattern: new RegExp(String.raw`${B}(?:${Object.keys(ABBREVIATIONS).map((t) => t.replace(/\./g, '\\.')).join('|')})(?![\p{L}\p{N}])`, 'gu'),
-    speak: (m, text) => {
-      const spoken = ABBREVIATIONS[m[0]];
-      return spoken && keepFinalStop(spoken, m, text);
-    },
+    speak: (m) => ABBREVIATIONS[m[0]],
   },
   {
     name: 'dotted initials',
+    hint: /\p{Lu}\.\p{Lu}/u,
     pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
-    speak: (m, text) => keepFinalStop(spelled(m[0]), m, text),
+    speak: (m) => spelled(m[0]),
   },
   {
     name: 'acronym',
+    hint: /\p{Lu}\p{Lu}/u,
     pattern: new RegExp(String.raw`${B}(\p{Lu}{2,6})(s|['’]s)?${E}`, 'gu'),
     speak: (m, text) => {
       const letters = m[1] ?? '';
@@ -307,21 +329,25 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     name: 'and/or',
+    hint: /\//,
     pattern: /(?<![\p{L}\p{N}_])and\/or(?![\p{L}\p{N}_])/giu,
     speak: () => 'and or',
   },
   {
     name: 'word slash word',
+    hint: /\//,
     pattern: new RegExp(String.raw`${B}(\p{L}+)/(\p{L}+)${E}`, 'gu'),
     speak: (m) => `${m[1]} slash ${m[2]}`,
   },
   {
     name: 'symbol',
+    hint: /[&%@+=×]/,
     pattern: /(?<=\s|^)[&%@+=×](?=\s|$)|(?<=\p{L})&(?=\p{L})/gu,
     speak: (m) => ({ '&': 'and', '%': 'percent', '@': 'at', '+': 'plus', '=': 'equals', '×': 'times' })[m[0]],
   },
   {
     name: 'degrees',
+    hint: /°/,
     pattern: /°\s?([CF])?(?![\p{L}])/gu,
     speak: (m) => (m[1] === 'C' ? 'degrees Celsius' : m[1] === 'F' ? 'degrees Fahrenheit' : 'degrees'),
   },

@@ -40,36 +40,43 @@ const TITLES: Record<string, string> = { 'Sr.': 'señor', 'Sra.': 'señora', 'Sr
 export const SPANISH_RULES: readonly Rule[] = [
   {
     name: 'iso date',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}\d{4}-\d{2}-\d{2}${E}`, 'gu'),
     speak: (m) => spokenIsoDate(m[0]),
   },
   {
     name: 'day month',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{1,2})\s+de\s+(${MONTHS.join('|')})(?:\s+de\s+(\d{4}))?${E}`, 'giu'),
     speak: (m) => `${m[1] === '1' ? 'primero' : toCardinal(Number(m[1]))} de ${m[2]?.toLowerCase()}${m[3] ? ` de ${toCardinal(Number(m[3]))}` : ''}`,
   },
   {
     name: 'time',
+    hint: /\d:/,
     pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${E}`, 'gu'),
     speak: (m) => `${toCardinal(Number(m[1]))}${Number(m[2]) > 0 ? ` ${toCardinal(Number(m[2]))}` : ''}`,
   },
   {
     name: 'money after',
+    hint: /[€$£¥]/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?(millones\s+de\s+)?([€$£¥])`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')}${m[2] ? ' millones de' : ''} ${CURRENCY[m[3] ?? ''] ?? ''}`,
   },
   {
     name: 'money before',
+    hint: /[€$£¥]/,
     pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})${E}`, 'gu'),
     speak: (m) => `${amount(m[2] ?? '')} ${CURRENCY[m[1] ?? ''] ?? ''}`,
   },
   {
     name: 'percentage',
+    hint: /%/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?%`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')} por ciento`,
   },
   {
     name: 'ordinal',
+    hint: /[ºª°]/,
     pattern: new RegExp(String.raw`${B}(\d{1,6})\.?([ºª°])${E}`, 'gu'),
     speak: (m, text) => {
       const words = toOrdinal(Number(m[1]), { gender: m[2] === 'ª' ? 'feminine' : 'masculine' });
@@ -80,26 +87,31 @@ export const SPANISH_RULES: readonly Rule[] = [
   },
   {
     name: 'range',
+    hint: /[–—]/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?[–—]\s?(${NUMBER})${E}`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')} a ${amount(m[2] ?? '')}`,
   },
   {
     name: 'number',
+    hint: /\d/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_,.])(${NUMBER})${E}(?![.,]\d)`, 'gu'),
     speak: (m) => amount(m[1] ?? ''),
   },
   {
     name: 'title',
+    hint: /[SDL]\S{0,3}\./,
     pattern: new RegExp(String.raw`${B}(?:Sr\.|Sra\.|Srta\.|Dra?\.|Lic\.|D\.|Dña\.)(?=\s+\p{Lu})`, 'gu'),
     speak: (m) => TITLES[m[0]],
   },
   {
     name: 'EE. UU.',
+    hint: /EE\./,
     pattern: /(?<![\p{L}\p{N}_])EE\.\s?UU\./gu,
     speak: () => 'Estados Unidos',
   },
   {
     name: 'symbol',
+    hint: /[&%]/,
     pattern: /(?<=\s|^)[&%]/gu,
     speak: (m) => (m[0] === '&' ? 'y' : 'por ciento'),
   },

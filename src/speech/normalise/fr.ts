@@ -53,61 +53,73 @@ function elide(words: string): string {
 export const FRENCH_RULES: readonly Rule[] = [
   {
     name: 'iso date',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}\d{4}-\d{2}-\d{2}${E}`, 'gu'),
     speak: (m) => spokenIsoDate(m[0]),
   },
   {
     name: 'day month',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(1er|\d{1,2})\s+(${MONTHS.join('|')})(?:\s+(\d{4}))?${E}`, 'giu'),
     speak: (m) => `${m[1] === '1er' ? 'premier' : toCardinal(Number(m[1]))} ${m[2]?.toLowerCase()}${m[3] ? ` ${toCardinal(Number(m[3]))}` : ''}`,
   },
   {
     name: 'time',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4])\s?(?:h|:)\s?([0-5]\d)?${E}`, 'gu'),
     speak: (m) => `${toCardinal(Number(m[1]))} ${Number(m[1]) <= 1 ? 'heure' : 'heures'}${m[2] && Number(m[2]) > 0 ? ` ${toCardinal(Number(m[2]))}` : ''}`,
   },
   {
     name: 'money after',
+    hint: /[€$£¥]/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?(k|M|Md|millions?|milliards?)?\s?([€$£¥])`, 'gu'),
     speak: (m) => elide(`${amount(m[1] ?? '')}${m[2] ? ` ${SCALES[m[2]] ?? ''}` : ''} ${CURRENCY[m[3] ?? ''] ?? ''}`),
   },
   {
     name: 'money before',
+    hint: /[€$£¥]/,
     pattern: new RegExp(String.raw`([€$£¥])\s?(${NUMBER})(?:\s?(k|M|Md|millions?|milliards?))?${E}`, 'gu'),
     speak: (m) => elide(`${amount(m[2] ?? '')}${m[3] ? ` ${SCALES[m[3]] ?? ''}` : ''} ${CURRENCY[m[1] ?? ''] ?? ''}`),
   },
   {
     name: 'percentage',
+    hint: /%/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?%`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')} pour cent`,
   },
   {
     name: 'ordinal',
+    hint: /\d/,
     pattern: new RegExp(String.raw`${B}(\d{1,6})(er|re|e|ème|è)${E}`, 'gu'),
     speak: (m) => (m[1] === '1' ? (m[2] === 're' ? 'première' : 'premier') : toOrdinal(Number(m[1]))),
   },
   {
     name: 'number sign',
+    hint: /[°º]/,
     pattern: /n[°º]\s?(?=\d)/gu,
     speak: () => 'numéro',
   },
   {
     name: 'range',
+    hint: /[–—]/,
     pattern: new RegExp(String.raw`${B}(${NUMBER})\s?[–—]\s?(${NUMBER})${E}`, 'gu'),
     speak: (m) => `${amount(m[1] ?? '')} à ${amount(m[2] ?? '')}`,
   },
   {
     name: 'number',
+    hint: /\d/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_,])(${NUMBER})${E}(?!,\d)`, 'gu'),
     speak: (m) => amount(m[1] ?? ''),
   },
   {
     name: 'title',
+    hint: /M|D|P/,
     pattern: new RegExp(String.raw`${B}(?:M\.|MM|Mmes?|Mlle|Dr|Pr|Me)(?=\s+\p{Lu})`, 'gu'),
     speak: (m) => TITLES[m[0]],
   },
   {
     name: 'symbol',
+    hint: /[&%]/,
     pattern: /(?<=\s|^)[&%]/gu,
     speak: (m) => (m[0] === '&' ? 'et' : 'pour cent'),
   },

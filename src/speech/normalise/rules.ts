@@ -10,6 +10,7 @@ export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
   const free = (start: number, end: number): boolean => claimed.every((e) => end <= e.start || start >= e.end);
   for (const rule of rules) {
     if (!rule.pattern.global) throw new Error(`normalisation rule ${rule.name} needs a global pattern`);
+    if (rule.hint && !rule.hint.test(text)) continue;
     rule.pattern.lastIndex = 0;
     for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
       if (match[0].length === 0) {
@@ -24,12 +25,6 @@ export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
     }
   }
   return claimed.sort((a, b) => a.start - b.start);
-}
-
-/** Keeps the sentence's closing full stop audible when a span such as "p.m." swallowed it. */
-export function keepFinalStop(spoken: string, match: RegExpExecArray, text: string): string {
-  const end = match.index + match[0].length;
-  return match[0].endsWith('.') && text.slice(end).trim() === '' ? `${spoken}.` : spoken;
 }
 
 /** Letters spoken one by one: "FBI" -> "F B I". */

@@ -31,5 +31,7 @@ export interface Normaliser {
 export interface Rule {
   readonly name: string;
   readonly pattern: RegExp;
+  /** A cheap test (no lookbehind) that the text may hold a match at all; most sentences skip most rules on it. */
+  readonly hint?: RegExp;
   speak(match: RegExpExecArray, text: string): string | undefined;
 }

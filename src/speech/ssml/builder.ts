@@ -65,9 +65,15 @@ export function emphasis(level: 'moderate' | 'strong', inner: string): string {
   return `<emphasis level="${level}">${inner}</emphasis>`;
 }
 
-/** `<s>` around already-built SSML. */
+/**
+ * `<s>` around already-built SSML. The content ends with a line break:
+ * eSpeak NG in SSML mode reads a sentence-final "." that follows markup or a
+ * closing bracket or quote ("<sub ...>$1</sub>.", "(more).") aloud as "dot"
+ * unless a literal line break follows it (measured with espeak-ng 1.51 -m -x;
+ * a space or &#10; does not help). Whitespace is not text to any engine.
+ */
 export function sentence(inner: string): string {
-  return `<s>${inner}</s>`;
+  return `<s>${inner}\n</s>`;
 }
 
 /** `<p>` around already-built SSML. */

@@ -32,7 +32,7 @@ export function narrationSsml(script: NarrationScript, profile: Profile, voice?:
   return wrap(`${body}\n`, profile, script.lang, voice);
 }
 
-/** A document speaking one sentence alone (what an engine synthesises for one spoken unit). */
-export function unitSsml(s: ScriptSentence, profile: Profile, lang: string): string {
-  return wrap(sentence(sentenceContent(s.text, s.inlines, s.readings, profile)), profile, lang);
+/** The body of a document speaking one sentence alone (what an engine synthesises for one spoken unit). */
+export function unitBody(s: ScriptSentence, profile: Profile): string {
+  return sentence(sentenceContent(s.text, s.inlines, s.readings, profile));
 }

@@ -51,8 +51,23 @@ function blockPause(kind: ScriptBlock['kind'], next: ScriptBlock['kind'] | undef
   return next === 'heading' ? Math.max(after, PAUSES.beforeHeading) : after;
 }
 
+/*
+ * The SSML writer and the audio (through spokenUnits) both need the script of
+ * the same document: it is built once per document object and lexicon set.
+ * Documents are immutable data, so the cache cannot go stale.
+ */
+const scripts = new WeakMap<Document, { lexicons: readonly Lexicon[] | undefined; script: NarrationScript }>();
+
 /** The narration script of a document: title, date, then every heading and paragraph in reading order. */
 export function narrationScript(doc: Document, options: ScriptModelOptions = {}): NarrationScript {
+  const cached = scripts.get(doc);
+  if (cached && cached.lexicons === options.lexicons) return cached.script;
+  const script = buildScript(doc, options);
+  scripts.set(doc, { lexicons: options.lexicons, script });
+  return script;
+}
+
+function buildScript(doc: Document, options: ScriptModelOptions): NarrationScript {
   const lang = doc.meta.lang;
   const normaliser = normaliserFor(lang);
   const lexicon = lexiconMatcher(options.lexicons ?? [], lang);
