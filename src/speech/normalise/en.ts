@@ -165,12 +165,26 @@ const FRACTIONS: Record<string, string> = { '1/2': 'one half', '1/3': 'one third
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMPM = String.raw`([ap])\.?\s?m\.?`;
 
+/** The last text asked about and the answer: the acronym rule asks once per match, and counting letters is linear. */
+let headlineMemo: { text: string; headline: boolean } | undefined;
+
+/** Whether a sentence is a headline set in capitals (its capital words are words, not initials). */
+function isHeadline(text: string): boolean {
+  if (headlineMemo?.text !== text) {
+    const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    headlineMemo = { text, headline: letters > 12 && capitals / letters > 0.6 };
+  }
+  return headlineMemo.headline;
+}
+
 /** English reading rules, most specific first. */
 export const ENGLISH_RULES: readonly Rule[] = [
   {
     name: 'email',
     hint: /@/,
-    pattern: new RegExp(String.raw`${B}[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
+    // Starts only where a run of address characters starts, so a long run without "@" is scanned once, not once per character.
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
     speak: (m) => spokenAddress(m[0]),
   },
   {
@@ -320,10 +334,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
       const letters = m[1] ?? '';
       if (NOT_ACRONYMS.has(letters) || ROMAN.test(letters)) return undefined;
       if (WORD_ACRONYMS.has(letters)) return `${letters.charAt(0)}${letters.slice(1).toLowerCase()}${m[2] ?? ''}`;
-      // A headline in capitals is words, not initials.
-      const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
-      const letterCount = text.match(/\p{L}/gu)?.length ?? 0;
-      if (letterCount > 12 && capitals / letterCount > 0.6) return undefined;
+      if (isHeadline(text)) return undefined;
       return `${spelled(letters)}${m[2] ? "'s" : ''}`;
     },
   },

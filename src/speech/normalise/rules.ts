@@ -7,7 +7,12 @@ import type { Expansion, Rule } from './types.js';
  */
 export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
   const claimed: Expansion[] = [];
-  const free = (start: number, end: number): boolean => claimed.every((e) => end <= e.start || start >= e.end);
+  // One flag per UTF-16 unit: checking a match costs its length, so a text with thousands of matches stays linear.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
   for (const rule of rules) {
     if (!rule.pattern.global) throw new Error(`normalisation rule ${rule.name} needs a global pattern`);
     if (rule.hint && !rule.hint.test(text)) continue;
@@ -21,7 +26,10 @@ export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
       const end = start + match[0].length;
       if (!free(start, end)) continue;
       const spoken = rule.speak(match, text)?.replace(/\s+/g, ' ').trim();
-      if (spoken) claimed.push({ start, end, spoken });
+      if (spoken) {
+        claimed.push({ start, end, spoken });
+        taken.fill(1, start, end);
+      }
     }
   }
   return claimed.sort((a, b) => a.start - b.start);

@@ -46,8 +46,18 @@ function emphasisRuns(inlines: readonly Inline[]): Run[] {
   return runs;
 }
 
+/** The emphasis level at a character (runs are sorted and disjoint: binary search). */
 function levelAt(runs: readonly Run[], index: number): Level {
-  return runs.find((r) => index >= r.start && index < r.end)?.level ?? 0;
+  let low = 0;
+  let high = runs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const run = runs[mid] as Run;
+    if (index < run.start) high = mid - 1;
+    else if (index >= run.end) low = mid + 1;
+    else return run.level;
+  }
+  return 0;
 }
 
 interface Piece {
