@@ -9,7 +9,7 @@ import { PAUSES } from '../../src/speech/ssml/script-model.js';
 import { ssmlFiles, ssmlWriter } from '../../src/speech/ssml/writer.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
 import { DEFAULT_FORMATS, writerFor } from '../../src/writers/index.js';
-import { parseSsml } from './helpers.js';
+import { documentOf, parseSsml } from './helpers.js';
 
 const FIXTURES = 'tests/fixtures/speech';
 const articles = [
@@ -93,6 +93,18 @@ describe('narration.ssml', () => {
     expect(xml).toContain('<emphasis level="strong">strong</emphasis>');
     expect(xml).toContain('<emphasis level="moderate">emphasised</emphasis>');
     expect(parseSsml(xml).elementNames).not.toContain('audio');
+  });
+
+  it.each([
+    ['a 200,000-character word', 'x'.repeat(200_000)],
+    ['39,000 characters of capitals', 'AB '.repeat(13_000)],
+    ['20,000 numbers', '1 '.repeat(20_000)],
+    ['an address-like run without @ after an @', `@ ${'a.'.repeat(20_000)}`],
+  ])('writes valid SSML for %s', (_name, text) => {
+    const doc = documentOf([text]);
+    const xml = String(ssmlFiles(doc, {})[0]?.data);
+    expect(ssmlProblems(xml)).toEqual([]);
+    expect(parseSsml(xml).sentences.at(-1)?.written).toBe(text);
   });
 
   it('is deterministic and goes through the pipeline', async () => {

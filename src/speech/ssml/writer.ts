@@ -1,3 +1,4 @@
+import type { Document } from '../../model/types.js';
 import type { OutputFile, Writer, WriterOptions } from '../../writers/types.js';
 import { assertValidSsml, wellFormedProblem } from '../validate.js';
 import { chunkNarration } from './chunk.js';
@@ -18,7 +19,7 @@ function chunkName(profile: ProfileName, index: number): string {
 }
 
 /** The SSML files of a document for the given options. */
-export function ssmlFiles(doc: Parameters<typeof narrationScript>[0], options: WriterOptions): OutputFile[] {
+export function ssmlFiles(doc: Document, options: WriterOptions): OutputFile[] {
   const scriptOptions = options.script ?? {};
   const script = narrationScript(doc, scriptOptions);
   const narration = narrationSsml(script, PROFILES.w3c);
