@@ -7,6 +7,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { defaultJobs, expandInputs, runBatch, type BatchSummary } from './batch.js';
 import { canonicalLang, MetadataError } from './model/metadata.js';
 import type { ArticleResult } from './pipeline.js';
+import { LexiconError, readLexicon, type Lexicon } from './speech/lexicon.js';
+import { PROFILE_NAMES, type ProfileName } from './speech/ssml/profiles.js';
 import { VERSION } from './version.js';
 import { DEFAULT_FORMATS, FORMATS, WRITERS } from './writers/index.js';
 
@@ -27,6 +29,9 @@ interface CliOptions {
   quiet: boolean;
   json: boolean;
   force: boolean;
+  ssmlProfile: ProfileName;
+  ssmlVoice?: string;
+  lexicon?: string[];
 }
 
 function parseFormats(value: string): string[] {
@@ -75,6 +80,9 @@ function program(): Command {
     .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
     .option('--title <title>', 'title, overriding the article\'s own')
     .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
+    .addOption(new Option('--ssml-profile <profile>', 'also write the narration in request-sized SSML files for a speech service').choices(PROFILE_NAMES).default('w3c'))
+    .option('--ssml-voice <name>', 'voice name for SSML profiles that need one (azure; default: a voice for the article\'s language)')
+    .option('--lexicon <file.pls>', 'W3C PLS 1.0 pronunciation lexicon (repeat for several; the first wins)', collect)
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -147,12 +155,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const opts = cmd.opts<CliOptions>();
   const paths = cmd.processedArgs[0] as string[];
+  // Lexicons are read once, here, into plain data that crosses to the workers with the options.
+  const lexicons: Lexicon[] = [];
   try {
     if (paths.length === 0) throw new UsageError('no input paths given');
+    for (const file of opts.lexicon ?? []) lexicons.push(await readLexicon(file));
     await checkWritable(opts.out);
   } catch (error) {
     process.stderr.write(`voxpress: ${(error as Error).message}\n`);
-    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
+    return error instanceof UsageError || error instanceof LexiconError ? EXIT_USAGE : EXIT_FAILED;
   }
 
   const files = await expandInputs(paths);
@@ -174,7 +185,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(opts.title !== undefined ? { title: opts.title } : {}),
       ...(opts.author !== undefined ? { authors: opts.author } : {}),
     },
-    writer: process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {},
+    writer: {
+      ...(process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+      script: {
+        profile: opts.ssmlProfile,
+        ...(opts.ssmlVoice !== undefined ? { voice: opts.ssmlVoice } : {}),
+        ...(lexicons.length > 0 ? { lexicons } : {}),
+      },
+    },
     onResult: (result, done) => {
       if (result.status === 'failed') {
         process.stderr.write(`voxpress: ${result.error}\n`);

@@ -1,4 +1,5 @@
 import type { Document } from '../model/types.js';
+import type { ScriptOptions } from '../speech/script.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -18,6 +19,8 @@ export interface WriterOptions {
   /** Every format asked for in this run, so a writer can tell what else ships (the EPUB embeds narration only when audio is made). */
   readonly formats?: readonly string[];
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
+  /** The narration script (SSML): provider profile, pronunciation lexicons, voice. */
+  readonly script?: ScriptOptions;
 }
 
 /**

@@ -1,0 +1,371 @@
+import { toCardinal, toOrdinal } from 'n2words/en-US';
+import { applyRules, digitByDigit, spelled } from './rules.js';
+import type { Normaliser, Rule } from './types.js';
+
+/*
+ * English (US newsroom) reading rules. Number words come from n2words; the
+ * rules here decide which written form is a date, a time, a price, a year.
+ */
+
+const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** Month names and their abbreviations (with or without a full stop), as one pattern. */
+const MONTH = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
+/** Not inside a word or number. */
+const B = String.raw`(?<![\p{L}\p{N}_])`;
+const E = String.raw`(?![\p{L}\p{N}_])`;
+
+function monthIndex(name: string): number {
+  const key = name.slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === key);
+}
+
+/** Cardinal words for a string of digits; long strings (account numbers, codes) are read digit by digit. */
+export function cardinal(digits: string): string {
+  const clean = digits.replace(/[,\s]/g, '');
+  if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return digitByDigit(clean, DIGITS);
+  return toCardinal(BigInt(clean));
+}
+
+/** "3.14" -> "three point one four"; "45,756.5" -> "forty-five thousand seven hundred fifty-six point five". */
+export function decimal(written: string): string {
+  const [whole = '0', fraction] = written.replace(/,/g, '').split('.');
+  const wholeWords = whole === '' ? 'zero' : cardinal(whole);
+  return fraction ? `${wholeWords} point ${digitByDigit(fraction, DIGITS)}` : wholeWords;
+}
+
+export function ordinal(digits: string): string {
+  return toOrdinal(BigInt(digits));
+}
+
+/** A year as said aloud: 2024 "twenty twenty-four", 1905 "nineteen oh five", 2000 "two thousand", 2007 "two thousand seven". */
+export function year(y: number): string {
+  if (y < 1000 || y > 9999) return toCardinal(y);
+  const high = Math.floor(y / 100);
+  const low = y % 100;
+  if (y >= 2000 && y < 2010) return toCardinal(y);
+  if (low === 0) return high % 10 === 0 ? toCardinal(y) : `${toCardinal(high)} hundred`;
+  return `${toCardinal(high)} ${low < 10 ? `oh ${toCardinal(low)}` : toCardinal(low)}`;
+}
+
+/** The plural of a number's last word: "ninety" -> "nineties", "hundred" -> "hundreds". */
+function pluralLastWord(words: string): string {
+  return words.replace(/([a-z]+)$/, (w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : w.endsWith('x') ? `${w}es` : `${w}s`));
+}
+
+function isYear(n: number): boolean {
+  return n >= 1100 && n <= 2099;
+}
+
+/** An integer or decimal as words, reading plausible years as years. */
+function amount(written: string, asYear = false): string {
+  const clean = written.replace(/,/g, '');
+  if (asYear && /^\d{4}$/.test(clean) && isYear(Number(clean))) return year(Number(clean));
+  return clean.includes('.') ? decimal(clean) : cardinal(clean);
+}
+
+function dateWords(month: number, day: number, y?: number, dayFirst = false): string | undefined {
+  const name = MONTHS[month];
+  if (!name || day < 1 || day > 31) return undefined;
+  const dayWords = toOrdinal(day);
+  if (dayFirst) return `the ${dayWords} of ${name}${y === undefined ? '' : `, ${year(y)}`}`;
+  return `${name} ${dayWords}${y === undefined ? '' : `, ${year(y)}`}`;
+}
+
+function spokenIsoDate(iso: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  return dateWords(Number(m[2]) - 1, Number(m[3]), Number(m[1]));
+}
+
+/** "5", "5:30", "17:00" as a clock reading. */
+function clock(hours: string, minutes: string | undefined, twelveHour: boolean): string | undefined {
+  const h = Number(hours);
+  if (h > 24 || (twelveHour && (h < 1 || h > 12))) return undefined;
+  if (minutes === undefined) return toCardinal(h);
+  const m = Number(minutes);
+  if (m > 59) return undefined;
+  if (m === 0) return twelveHour ? toCardinal(h) : `${h < 10 && hours.startsWith('0') ? 'oh ' : ''}${toCardinal(h)} hundred`;
+  const hourWords = !twelveHour && hours.startsWith('0') && h > 0 ? `oh ${toCardinal(h)}` : h === 0 ? 'zero' : toCardinal(h);
+  return `${hourWords} ${m < 10 ? `oh ${toCardinal(m)}` : toCardinal(m)}`;
+}
+
+/*
+ * In capitals: eSpeak NG says "a m" as "uh em", and an alias ending in a
+ * stop ("a.m.") can make it say "dot"; "AM" is "ay em" in every engine.
+ */
+function meridiem(written: string | undefined): string {
+  if (!written) return '';
+  return written.toLowerCase().startsWith('a') ? ' AM' : ' PM';
+}
+
+const CURRENCIES: Record<string, readonly [string, string, string, string]> = {
+  // symbol: singular, plural, minor singular, minor plural
+  $: ['dollar', 'dollars', 'cent', 'cents'],
+  '€': ['euro', 'euros', 'cent', 'cents'],
+  '£': ['pound', 'pounds', 'penny', 'pence'],
+  '¥': ['yen', 'yen', 'sen', 'sen'],
+  '₹': ['rupee', 'rupees', 'paisa', 'paise'],
+};
+
+const SCALES: Record<string, string> = {
+  thousand: 'thousand', k: 'thousand', million: 'million', m: 'million', mn: 'million', billion: 'billion', bn: 'billion', b: 'billion', trillion: 'trillion', tn: 'trillion', t: 'trillion',
+};
+
+function money(symbol: string, written: string, scaleWord: string | undefined): string | undefined {
+  const names = CURRENCIES[symbol];
+  if (!names) return undefined;
+  const clean = written.replace(/,/g, '');
+  const scale = scaleWord ? SCALES[scaleWord.toLowerCase()] : undefined;
+  if (scaleWord && !scale) return undefined;
+  if (scale) return `${amount(clean)} ${scale} ${names[1]}`;
+  const [whole = '0', cents] = clean.split('.');
+  const wholeWords = `${cardinal(whole)} ${whole === '1' ? names[0] : names[1]}`;
+  if (cents === undefined || /^0+$/.test(cents)) return wholeWords;
+  if (cents.length !== 2) return `${decimal(clean)} ${names[1]}`;
+  const c = Number(cents);
+  return `${whole === '0' ? '' : `${wholeWords} and `}${toCardinal(c)} ${c === 1 ? names[2] : names[3]}`;
+}
+
+const TITLES: Record<string, string> = {
+  'Mr.': 'Mister', 'Mrs.': 'Missus', 'Ms.': 'Miz', 'Dr.': 'Doctor', 'Prof.': 'Professor', 'Gen.': 'General', 'Lt.': 'Lieutenant', 'Col.': 'Colonel', 'Maj.': 'Major',
+  'Capt.': 'Captain', 'Sgt.': 'Sergeant', 'Adm.': 'Admiral', 'Gov.': 'Governor', 'Sen.': 'Senator', 'Rep.': 'Representative', 'Pres.': 'President', 'Rev.': 'Reverend',
+  'Hon.': 'Honourable', 'Amb.': 'Ambassador', 'Supt.': 'Superintendent', 'Insp.': 'Inspector', 'Cpl.': 'Corporal', 'Pvt.': 'Private', 'Fr.': 'Father', 'St.': 'Saint', 'Mt.': 'Mount',
+};
+const ABBREVIATIONS: Record<string, string> = {
+  'vs.': 'versus', 'etc.': 'et cetera', 'e.g.': 'for example', 'i.e.': 'that is', 'approx.': 'approximately', 'Jr.': 'Junior', 'Sr.': 'Senior', 'Inc.': 'Incorporated',
+  'Ltd.': 'Limited', 'Corp.': 'Corporation', 'Dept.': 'Department', 'Univ.': 'University', 'Ave.': 'Avenue', 'Blvd.': 'Boulevard', 'est.': 'established', 'min.': 'minutes',
+  'PhD': 'P H D', 'Ph.D.': 'P H D', 'MD': 'M D', 'CEO': 'C E O',
+};
+/** All-capital words said as words, not letter by letter (the rest are spelled). */
+const WORD_ACRONYMS = new Set([
+  'NATO', 'NASA', 'UNESCO', 'UNICEF', 'OPEC', 'AIDS', 'COVID', 'ASEAN', 'FIFA', 'UEFA', 'NAFTA', 'SWAT', 'SARS', 'MERS', 'INTERPOL', 'ISIS', 'IKEA', 'LASER', 'RADAR',
+  'SCUBA', 'NASDAQ', 'FEMA', 'OSHA', 'DARPA', 'CERN', 'MENA', 'BRICS', 'SEATO', 'ANZUS', 'OPCW', 'UNHCR', 'UNRWA', 'GAVI', 'ICE', 'PIN', 'GIF', 'JPEG', 'SIM', 'ROM',
+]);
+/** Capital words left to the engine: interjections, Roman numerals, words already said right. */
+const NOT_ACRONYMS = new Set(['OK', 'I', 'A', 'AM', 'PM', 'TV']);
+const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+
+const URL_SYMBOLS: Record<string, string> = {
+  '.': 'dot', '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '@': 'at', '+': 'plus',
+};
+
+/** A URL or email address read piece by piece: "example.org/news" -> "example dot org slash news". */
+export function spokenAddress(written: string): string {
+  const withoutScheme = written.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^mailto:/i, '').replace(/\/$/, '');
+  return withoutScheme
+    .split(/([./\-_:?=&#~%@+])/)
+    .filter(Boolean)
+    .map((piece) => URL_SYMBOLS[piece] ?? (/^\d+$/.test(piece) ? digitByDigit(piece, DIGITS) : piece.toLowerCase() === 'www' ? 'w w w' : piece))
+    .join(' ');
+}
+
+const FRACTIONS: Record<string, string> = { '1/2': 'one half', '1/3': 'one third', '2/3': 'two thirds', '1/4': 'one quarter', '3/4': 'three quarters', '24/7': 'twenty-four seven' };
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const AMPM = String.raw`([ap])\.?\s?m\.?`;
+
+/** The last text asked about and the answer: the acronym rule asks once per match, and counting letters is linear. */
+let headlineMemo: { text: string; headline: boolean } | undefined;
+
+/** Whether a sentence is a headline set in capitals (its capital words are words, not initials). */
+function isHeadline(text: string): boolean {
+  if (headlineMemo?.text !== text) {
+    const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    headlineMemo = { text, headline: letters > 12 && capitals / letters > 0.6 };
+  }
+  return headlineMemo.headline;
+}
+
+/** English reading rules, most specific first. */
+export const ENGLISH_RULES: readonly Rule[] = [
+  {
+    name: 'email',
+    hint: /@/,
+    // Starts only where a run of address characters starts, so a long run without "@" is scanned once, not once per character.
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
+    speak: (m) => spokenAddress(m[0]),
+  },
+  {
+    name: 'url',
+    hint: /https?:|www\.|\.[a-z]{2,4}\b/i,
+    pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
+    speak: (m) => spokenAddress(m[0]),
+  },
+  {
+    name: 'iso date',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`${B}(\d{4})-(\d{2})-(\d{2})${E}`, 'gu'),
+    speak: (m) => spokenIsoDate(m[0]),
+  },
+  {
+    name: 'month day year',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`${B}(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${E}`, 'gu'),
+    speak: (m) => dateWords(monthIndex(m[1] ?? ''), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])),
+  },
+  {
+    name: 'day month year',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`${B}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?${E}`, 'gu'),
+    speak: (m) => dateWords(monthIndex(m[2] ?? ''), Number(m[1]), m[3] === undefined ? undefined : Number(m[3]), true),
+  },
+  {
+    name: 'time range',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*(?:${AMPM}\s*)?[-–—]\s*(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
+    speak: (m) => {
+      const from = clock(m[1] ?? '', m[2], true);
+      const to = clock(m[4] ?? '', m[5], true);
+      return from && to ? `${from}${meridiem(m[3])} to ${to}${meridiem(m[6])}` : undefined;
+    },
+  },
+  {
+    name: '12-hour time',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`${B}(\d{1,2})(?::(\d{2}))?\s*${AMPM}(?![\p{L}\p{N}_])`, 'gu'),
+    speak: (m) => {
+      const time = clock(m[1] ?? '', m[2], true);
+      return time && `${time}${meridiem(m[3])}`;
+    },
+  },
+  {
+    name: '24-hour time',
+    hint: /\d:/,
+    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${E}(?!:\d)`, 'gu'),
+    speak: (m) => clock(m[1] ?? '', m[2], false),
+  },
+  {
+    name: 'money',
+    hint: /[$€£¥₹]/,
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:US)?([$€£¥₹])\s?(${NUMBER})(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt]))?${E}`, 'gu'),
+    speak: (m) => money(m[1] ?? '', m[2] ?? '', m[3]),
+  },
+  {
+    name: 'percentage range',
+    hint: /%/,
+    pattern: new RegExp(String.raw`${B}(${NUMBER})\s?%?\s?[-–—]\s?(${NUMBER})\s?%`, 'gu'),
+    speak: (m) => `${amount(m[1] ?? '')} to ${amount(m[2] ?? '')} percent`,
+  },
+  {
+    name: 'percentage',
+    hint: /%/,
+    pattern: new RegExp(String.raw`${B}(-|−)?(${NUMBER})\s?%`, 'gu'),
+    speak: (m) => `${m[1] ? 'minus ' : ''}${amount(m[2] ?? '')} percent`,
+  },
+  {
+    name: 'decade',
+    hint: /\d0['’]?s/,
+    pattern: new RegExp(String.raw`${B}(?:(\d{2})|['’](\d))(\d)0['’]?s${E}`, 'gu'),
+    speak: (m) => {
+      if (m[1] !== undefined) return pluralLastWord(year(Number(`${m[1]}${m[3]}0`)));
+      return pluralLastWord(toCardinal(Number(`${m[3]}0`)));
+    },
+  },
+  {
+    name: 'number range',
+    hint: /\d\s?[-–—]/,
+    pattern: new RegExp(String.raw`${B}(${NUMBER})\s?(–|—|-)\s?(${NUMBER})${E}(?![-–—]\d)`, 'gu'),
+    speak: (m) => {
+      const from = m[1] ?? '';
+      const to = m[3] ?? '';
+      // A hyphen also joins phone numbers and codes: read it as a range only between small, rising numbers.
+      const years = /^\d{4}$/.test(from) && isYear(Number(from)) && (/^\d{2}$/.test(to) || (/^\d{4}$/.test(to) && isYear(Number(to))));
+      const rising = Number((years && to.length === 2 ? from.slice(0, 2) + to : to).replace(/,/g, '')) > Number(from.replace(/,/g, ''));
+      if (m[2] === '-' && !(from.length <= 4 && to.length <= 4 && rising)) return undefined;
+      if (years && to.length === 2) return `${year(Number(from))} to ${year(Number(from.slice(0, 2) + to))}`;
+      return `${amount(from, years)} to ${amount(to, years)}`;
+    },
+  },
+  {
+    name: 'ordinal',
+    hint: /\d(?:st|nd|rd|th)/i,
+    pattern: new RegExp(String.raw`${B}(\d{1,9})(st|nd|rd|th)${E}`, 'giu'),
+    speak: (m) => ordinal(m[1] ?? '0'),
+  },
+  {
+    name: 'number sign',
+    hint: /No|no\.|#/,
+    pattern: new RegExp(String.raw`${B}(?:No\.|no\.|Nos\.)(?=\s?\d)|#(?=\d)`, 'gu'),
+    speak: (m) => (m[0].startsWith('Nos') ? 'numbers' : 'number'),
+  },
+  {
+    name: 'fraction',
+    hint: /\d\//,
+    pattern: new RegExp(String.raw`${B}(\d{1,3})/(\d{1,3})${E}(?!/)`, 'gu'),
+    speak: (m) => FRACTIONS[m[0]] ?? `${cardinal(m[1] ?? '')} over ${cardinal(m[2] ?? '')}`,
+  },
+  {
+    name: 'year',
+    hint: /\d{4}/,
+    pattern: new RegExp(String.raw`${B}(1[1-9]\d\d|20\d\d)${E}(?![.,]\d)`, 'gu'),
+    speak: (m) => year(Number(m[1])),
+  },
+  {
+    name: 'number',
+    hint: /\d/,
+    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_.,])([-−](?=\d))?(${NUMBER})${E}(?![.,]\d)`, 'gu'),
+    speak: (m) => `${m[1] ? 'minus ' : ''}${amount(m[2] ?? '')}`,
+  },
+  {
+    name: 'title',
+    hint: /[A-Z][a-z]{0,3}\./,
+    pattern: new RegExp(String.raw`${B}(?:${Object.keys(TITLES).map((t) => t.replace('.', '\\.')).join('|')})(?=\s+[\p{Lu}])`, 'gu'),
+    speak: (m) => TITLES[m[0]],
+  },
+  {
+    name: 'abbreviation',
+    hint: /\.|PhD|MD|CEO/,
+    pattern: new RegExp(String.raw`${B}(?:${Object.keys(ABBREVIATIONS).map((t) => t.replace(/\./g, '\\.')).join('|')})(?![\p{L}\p{N}])`, 'gu'),
+    speak: (m) => ABBREVIATIONS[m[0]],
+  },
+  {
+    name: 'dotted initials',
+    hint: /\p{Lu}\.\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
+    speak: (m) => spelled(m[0]),
+  },
+  {
+    name: 'acronym',
+    hint: /\p{Lu}\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,6})(s|['’]s)?${E}`, 'gu'),
+    speak: (m, text) => {
+      const letters = m[1] ?? '';
+      if (NOT_ACRONYMS.has(letters) || ROMAN.test(letters)) return undefined;
+      if (WORD_ACRONYMS.has(letters)) return `${letters.charAt(0)}${letters.slice(1).toLowerCase()}${m[2] ?? ''}`;
+      if (isHeadline(text)) return undefined;
+      return `${spelled(letters)}${m[2] ? "'s" : ''}`;
+    },
+  },
+  {
+    name: 'and/or',
+    hint: /\//,
+    pattern: /(?<![\p{L}\p{N}_])and\/or(?![\p{L}\p{N}_])/giu,
+    speak: () => 'and or',
+  },
+  {
+    name: 'word slash word',
+    hint: /\//,
+    pattern: new RegExp(String.raw`${B}(\p{L}+)/(\p{L}+)${E}`, 'gu'),
+    speak: (m) => `${m[1]} slash ${m[2]}`,
+  },
+  {
+    name: 'symbol',
+    hint: /[&%@+=×]/,
+    pattern: /(?<=\s|^)[&%@+=×](?=\s|$)|(?<=\p{L})&(?=\p{L})/gu,
+    speak: (m) => ({ '&': 'and', '%': 'percent', '@': 'at', '+': 'plus', '=': 'equals', '×': 'times' })[m[0]],
+  },
+  {
+    name: 'degrees',
+    hint: /°/,
+    pattern: /°\s?([CF])?(?![\p{L}])/gu,
+    speak: (m) => (m[1] === 'C' ? 'degrees Celsius' : m[1] === 'F' ? 'degrees Fahrenheit' : 'degrees'),
+  },
+];
+
+export const english: Normaliser = {
+  lang: 'en',
+  expansions: (text) => applyRules(text, ENGLISH_RULES),
+  spokenDate: (iso) => spokenIsoDate(iso) ?? iso,
+};

@@ -1,0 +1,46 @@
+import type { Expansion, Rule } from './types.js';
+
+/**
+ * Runs `rules` over `text` in priority order: a rule only claims characters no
+ * earlier rule claimed, so specific rules (a date, a price) win over general
+ * ones (a bare number) written later in the list.
+ */
+export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
+  const claimed: Expansion[] = [];
+  // One flag per UTF-16 unit: checking a match costs its length, so a text with thousands of matches stays linear.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
+  for (const rule of rules) {
+    if (!rule.pattern.global) throw new Error(`normalisation rule ${rule.name} needs a global pattern`);
+    if (rule.hint && !rule.hint.test(text)) continue;
+    rule.pattern.lastIndex = 0;
+    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
+      if (match[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!free(start, end)) continue;
+      const spoken = rule.speak(match, text)?.replace(/\s+/g, ' ').trim();
+      if (spoken) {
+        claimed.push({ start, end, spoken });
+        taken.fill(1, start, end);
+      }
+    }
+  }
+  return claimed.sort((a, b) => a.start - b.start);
+}
+
+/** Letters spoken one by one: "FBI" -> "F B I". */
+export function spelled(letters: string): string {
+  return [...letters.replace(/[.\s]/g, '')].join(' ');
+}
+
+/** Digits read one by one with the given digit words. */
+export function digitByDigit(digits: string, words: readonly string[]): string {
+  return [...digits].map((d) => words[Number(d)] ?? d).join(' ');
+}

@@ -1,0 +1,93 @@
+import type { Document, Inline, TextBlock } from '../../model/types.js';
+import { textBlocks } from '../../model/walk.js';
+import type { Lexicon } from '../lexicon.js';
+import { normaliserFor } from '../normalise/index.js';
+import { lexiconMatcher, readingsOf, type Reading } from './readings.js';
+
+/*
+ * The narration as a list of blocks (title, date, headings, paragraphs), each
+ * with its sentences and how to read them. It does not depend on the profile:
+ * the SSML of every profile, and the spoken units, are rendered from it.
+ */
+
+/** Silences in milliseconds: after the title and date, between sentences and paragraphs, around headings. */
+export const PAUSES = {
+  afterTitle: 900,
+  afterDate: 700,
+  betweenSentences: 250,
+  betweenParagraphs: 600,
+  beforeHeading: 900,
+  afterHeading: 600,
+} as const;
+
+export interface ScriptSentence {
+  /** `title`, `date`, or the model's sentence id. */
+  readonly id: string;
+  readonly text: string;
+  readonly inlines: readonly Inline[];
+  readonly readings: readonly Reading[];
+}
+
+export interface ScriptBlock {
+  readonly kind: 'title' | 'date' | 'heading' | 'paragraph';
+  readonly sentences: readonly ScriptSentence[];
+  /** Silence after the block (0 after the last). */
+  readonly pauseAfterMs: number;
+}
+
+export interface NarrationScript {
+  readonly lang: string;
+  readonly blocks: readonly ScriptBlock[];
+}
+
+/** The parts of the script options the script model reads. */
+export interface ScriptModelOptions {
+  readonly lexicons?: readonly Lexicon[];
+}
+
+function blockPause(kind: ScriptBlock['kind'], next: ScriptBlock['kind'] | undefined): number {
+  if (next === undefined) return 0;
+  const after = kind === 'title' ? PAUSES.afterTitle : kind === 'date' ? PAUSES.afterDate : kind === 'heading' ? PAUSES.afterHeading : PAUSES.betweenParagraphs;
+  return next === 'heading' ? Math.max(after, PAUSES.beforeHeading) : after;
+}
+
+/*
+ * The SSML writer and the audio (through spokenUnits) both need the script of
+ * the same document: it is built once per document object and lexicon set.
+ * Documents are immutable data, so the cache cannot go stale.
+ */
+const scripts = new WeakMap<Document, { lexicons: readonly Lexicon[] | undefined; script: NarrationScript }>();
+
+/** The narration script of a document: title, date, then every heading and paragraph in reading order. */
+export function narrationScript(doc: Document, options: ScriptModelOptions = {}): NarrationScript {
+  const cached = scripts.get(doc);
+  if (cached && cached.lexicons === options.lexicons) return cached.script;
+  const script = buildScript(doc, options);
+  scripts.set(doc, { lexicons: options.lexicons, script });
+  return script;
+}
+
+function buildScript(doc: Document, options: ScriptModelOptions): NarrationScript {
+  const lang = doc.meta.lang;
+  const normaliser = normaliserFor(lang);
+  const lexicon = lexiconMatcher(options.lexicons ?? [], lang);
+  const plain = (id: string, text: string): ScriptSentence => ({ id, text, inlines: [{ type: 'text', value: text }], readings: readingsOf(text, normaliser, lexicon) });
+
+  const drafts: { kind: ScriptBlock['kind']; sentences: ScriptSentence[] }[] = [];
+  if (doc.meta.title.trim() !== '') drafts.push({ kind: 'title', sentences: [plain('title', doc.meta.title)] });
+  if (doc.meta.date) {
+    const spoken = normaliser.spokenDate(doc.meta.date);
+    const readings: Reading[] = spoken !== doc.meta.date ? [{ start: 0, end: doc.meta.date.length, spoken }] : [];
+    drafts.push({ kind: 'date', sentences: [{ id: 'date', text: doc.meta.date, inlines: [{ type: 'text', value: doc.meta.date }], readings }] });
+  }
+  for (const block of textBlocks(doc) as TextBlock[]) {
+    const sentences = block.sentences
+      .filter((s) => s.text.trim() !== '')
+      .map((s) => ({ id: s.id, text: s.text, inlines: s.inlines, readings: readingsOf(s.text, normaliser, lexicon) }));
+    if (sentences.length > 0) drafts.push({ kind: block.type, sentences });
+  }
+  return {
+    lang,
+    blocks: drafts.map((d, i) => ({ ...d, pauseAfterMs: blockPause(d.kind, drafts[i + 1]?.kind) })),
+  };
+}

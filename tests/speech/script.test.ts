@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/ingest/index.js';
+import { sentences } from '../../src/model/walk.js';
+import { spokenUnits } from '../../src/speech/script.js';
+import { PAUSES } from '../../src/speech/ssml/script-model.js';
+import { ssmlProblems } from '../../src/speech/validate.js';
+import { parseSsml } from './helpers.js';
+
+describe('spokenUnits', () => {
+  const sample = parseArticle(readFileSync('input/khorev-asif-meeting.txt', 'utf8'), { file: 'sample.txt' });
+
+  it('gives the title, the date, then every sentence of the model, with the model ids', () => {
+    const units = spokenUnits(sample);
+    expect(units.map((u) => u.id)).toEqual(['title', 'date', ...sentences(sample).map((s) => s.id)]);
+    expect(units.map((u) => u.kind)).toEqual(['title', 'date', ...sentences(sample).map(() => 'sentence')]);
+    expect(units.map((u) => u.text)).toEqual([sample.meta.title, '2024-10-08', ...sentences(sample).map((s) => s.text)]);
+  });
+
+  it('makes each unit a schema-valid SSML 1.1 document with one <s>, no <break> and no <mark>', () => {
+    for (const unit of spokenUnits(sample)) {
+      expect(ssmlProblems(unit.ssml)).toEqual([]);
+      const parsed = parseSsml(unit.ssml);
+      expect(parsed.sentences).toHaveLength(1);
+      expect(parsed.elementNames).not.toContain('break');
+      expect(parsed.elementNames).not.toContain('mark');
+    }
+  });
+
+  it('expands only with <sub alias>, which eSpeak NG honours', () => {
+    const doc = parseArticle('# Talks\n\nOn Sept. 18 Mr. Smith paid $1.2 billion at 5 p.m.', { format: 'markdown' });
+    const units = spokenUnits(doc);
+    const names = new Set(units.flatMap((u) => parseSsml(u.ssml).elementNames));
+    expect([...names].sort()).toEqual(['s', 'speak', 'sub']);
+    expect(parseSsml(units.at(-1)?.ssml ?? '').sentences[0]?.spoken).toBe('On September eighteenth Mister Smith paid one point two billion dollars at five PM');
+  });
+
+  it('puts the pauses in pauseAfterMs: after the title and date, between sentences and paragraphs, around headings', () => {
+    const doc = parseArticle('---\ntitle: T\ndate: 2024-10-08\n---\n\nThe talks began today. They ended at noon.\n\n## Head\n\nThree more came.', { format: 'markdown' });
+    expect(spokenUnits(doc).map((u) => [u.id, u.kind, u.pauseAfterMs])).toEqual([
+      ['title', 'title', PAUSES.afterTitle],
+      ['date', 'date', PAUSES.afterDate],
+      ['p1s1', 'sentence', PAUSES.betweenSentences],
+      ['p1s2', 'sentence', PAUSES.beforeHeading],
+      ['h1s1', 'heading', PAUSES.afterHeading],
+      ['p2s1', 'sentence', 0],
+    ]);
+  });
+});
