@@ -2,7 +2,7 @@ import type { Document } from '../../model/types.js';
 import { sentences } from '../../model/walk.js';
 import type { Narration } from '../../speech/types.js';
 import { accessibilityMetadata, type AccessibilityFacts, type MetaEntry } from './accessibility.js';
-import { ACTIVE_CLASS, STYLESHEET } from './css.js';
+import { ACTIVE_CLASS, stylesheet } from './css.js';
 import { GENERATOR_NAMES, generateContainer, type PackageFile } from './generator.js';
 import { figuresOf, loadFigureImages, type FigureImage } from './images.js';
 import { navDocument, ncxDocument } from './nav.js';
@@ -119,7 +119,7 @@ export async function buildEpub(doc: Document, options: EpubBuildOptions = {}, n
     authors: doc.meta.authors,
     ...(doc.meta.source ? { publisher: doc.meta.source } : {}),
     date: modifiedStamp(instant),
-    css: STYLESHEET,
+    css: stylesheet(pars !== undefined),
     contentHref: CONTENT_HREF,
     contentXhtml: content.xhtml,
     packageDocument: packageDocument({ meta: doc.meta, modified: instant, entries, refinedEntries, manifest, spine: ['content'], ncxId: 'ncx' }),

@@ -1,15 +1,14 @@
 /** The class reading systems put on the element being read aloud (`media:active-class`). */
 export const ACTIVE_CLASS = '-epub-media-overlay-active';
 
-/**
- * The book's stylesheet. It leaves the typeface, text size and colours to the
- * reader (no fonts, no pixel sizes, no fixed colours, so night modes and
- * user settings win) and only sets structure: a readable line length,
- * generous spacing, images that fit the screen, long words that wrap.
- * Borders use `currentColor`, links and the read-aloud highlight use CSS
- * system colours, which follow light and dark themes.
- */
-export const STYLESHEET = `@charset "UTF-8";
+/** Only with overlays: a rule for the reserved class without `media:active-class` is flagged (CSS-029). */
+const OVERLAY_RULE = `.${ACTIVE_CLASS} {
+  background-color: Highlight;
+  color: HighlightText;
+}
+`;
+
+const BASE = `@charset "UTF-8";
 
 :root {
   color-scheme: light dark;
@@ -114,9 +113,16 @@ nav ol {
   list-style: none;
   padding-inline-start: 1em;
 }
-
-.${ACTIVE_CLASS} {
-  background-color: Highlight;
-  color: HighlightText;
-}
 `;
+
+/**
+ * The book's stylesheet (with the read-aloud highlight when the book has overlays). It leaves the typeface, text size and colours to the
+ * reader (no fonts, no pixel sizes, no fixed colours, so night modes and
+ * user settings win) and only sets structure: a readable line length,
+ * generous spacing, images that fit the screen, long words that wrap.
+ * Borders use `currentColor`, links and the read-aloud highlight use CSS
+ * system colours, which follow light and dark themes.
+ */
+export function stylesheet(withOverlays: boolean): string {
+  return withOverlays ? `${BASE}\n${OVERLAY_RULE}` : BASE;
+}

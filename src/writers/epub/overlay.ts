@@ -69,16 +69,16 @@ export function clockValue(ms: number): string {
 export function overlayDocument(pars: readonly OverlayPar[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">',
+    '<smil xmlns="http://www.w3.org/ns/SMIL" version="3.0">',
     '  <body>',
-    `    <seq id="seq-article" epub:textref="${CONTENT_HREF}" epub:type="bodymatter">`,
+    // Pars sit directly in the body: a wrapping <seq epub:textref> would need a
+    // fragment (EPUBCheck 4.2 MED-014) and adds nothing for one flat article.
     ...pars.flatMap((par) => [
-      `      <par id="par-${escapeAttr(par.id)}">`,
-      `        <text src="${CONTENT_HREF}#${escapeAttr(par.id)}"/>`,
-      `        <audio src="${AUDIO_HREF}" clipBegin="${clipTime(par.beginMs)}" clipEnd="${clipTime(par.endMs)}"/>`,
-      '      </par>',
+      `    <par id="par-${escapeAttr(par.id)}">`,
+      `      <text src="${CONTENT_HREF}#${escapeAttr(par.id)}"/>`,
+      `      <audio src="${AUDIO_HREF}" clipBegin="${clipTime(par.beginMs)}" clipEnd="${clipTime(par.endMs)}"/>`,
+      '    </par>',
     ]),
-    '    </seq>',
     '  </body>',
     '</smil>',
     '',
