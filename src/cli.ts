@@ -27,6 +27,8 @@ interface CliOptions {
   quiet: boolean;
   json: boolean;
   force: boolean;
+  certifiedBy?: string;
+  narrator?: string;
 }
 
 function parseFormats(value: string): string[] {
@@ -75,6 +77,8 @@ function program(): Command {
     .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
     .option('--title <title>', 'title, overriding the article\'s own')
     .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
+    .option('--certified-by <name>', 'EPUB: who states its accessibility conformance (a11y:certifiedBy); default the article\'s source, else voxpress')
+    .option('--narrator <name>', 'EPUB: name of the narration voice (media:narrator)')
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -174,7 +178,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(opts.title !== undefined ? { title: opts.title } : {}),
       ...(opts.author !== undefined ? { authors: opts.author } : {}),
     },
-    writer: process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {},
+    writer: {
+      ...(process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+      ...(opts.certifiedBy !== undefined || opts.narrator !== undefined
+        ? { epub: { ...(opts.certifiedBy !== undefined ? { certifiedBy: opts.certifiedBy } : {}), ...(opts.narrator !== undefined ? { narrator: opts.narrator } : {}) } }
+        : {}),
+    },
     onResult: (result, done) => {
       if (result.status === 'failed') {
         process.stderr.write(`voxpress: ${result.error}\n`);
