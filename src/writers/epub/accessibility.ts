@@ -52,7 +52,7 @@ export function accessibilitySummary(facts: AccessibilityFacts): string {
   );
   const described = facts.images - facts.imagesWithoutAlt;
   if (described > 0) parts.push(`${described === facts.images ? (facts.images === 1 ? 'Its image has' : `All ${facts.images} images have`) : `${described} of its ${facts.images} images have`} a text alternative.`);
-  if (facts.linkedImages > 0) parts.push(`${plural(facts.linkedImages, 'image is', 'images are')} not included but linked, with a text description, to where ${facts.linkedImages === 1 ? 'it is' : 'they are'} on the web.`);
+  if (facts.linkedImages > 0) parts.push(`${plural(facts.linkedImages, 'image is', 'images are')} not included but linked to where ${facts.linkedImages === 1 ? 'it is' : 'they are'} on the web.`);
   if (facts.narrated) {
     const extras = ['title', 'date'].filter((id) => facts.narrated?.has(id));
     const what = extras.length > 0 ? `The ${extras.join(' and ')} and every sentence` : 'Every sentence';

@@ -58,7 +58,7 @@ header p {
   margin: 0.25em 0;
 }
 
-.byline, .source {
+.byline {
   font-weight: bold;
 }
 
@@ -97,6 +97,10 @@ img {
   margin: 0 auto;
 }
 
+.remote-image {
+  text-align: center;
+}
+
 figcaption {
   font-size: 0.9em;
   font-style: italic;
@@ -105,7 +109,8 @@ figcaption {
 }
 
 code {
-  font-family: monospace;
+  /* The doubled generic family stops browsers shrinking monospace text to their smaller default size. */
+  font-family: monospace, monospace;
   font-size: 0.95em;
 }
 

@@ -167,8 +167,8 @@ class ArticleXhtml {
     } else {
       // EPUB forbids images fetched from the web at reading time: link to it instead.
       const href = linkTarget(image.url);
-      const label = alt || image.url;
-      this.line(depth + 1, href ? `<p class="remote-image"><a href="${escapeAttr(href)}">${escapeText(label)}</a></p>` : `<p class="remote-image">${escapeText(label)}</p>`);
+      const label = figure.alt.trim() ? escapeText(figure.alt.trim()) : uiText('Image on the web', this.doc.meta.lang);
+      this.line(depth + 1, href ? `<p class="remote-image"><a href="${escapeAttr(href)}">${label}</a></p>` : `<p class="remote-image">${label}</p>`);
     }
     if (caption) this.line(depth + 1, `<figcaption>${escapeText(caption)}</figcaption>`);
     this.line(depth, '</figure>');
