@@ -126,6 +126,7 @@ class ArticleXhtml {
   block(block: Exclude<Block, { type: 'heading' }>, depth: number): void {
     switch (block.type) {
       case 'paragraph':
+        if (block.sentences.length === 0) break; // never an empty <p>
         this.sentenceIds(block.sentences);
         this.line(depth, `<p ${this.id(block.id)}>${sentencesXhtml(block.sentences)}</p>`);
         break;
@@ -133,6 +134,7 @@ class ArticleXhtml {
         this.list(block, depth);
         break;
       case 'quote':
+        if (block.blocks.length === 0) break;
         this.line(depth, `<blockquote ${this.id(block.id)}>`);
         this.nested(block.blocks, depth + 1);
         this.line(depth, '</blockquote>');
@@ -144,11 +146,12 @@ class ArticleXhtml {
   }
 
   list(list: List, depth: number): void {
+    const items = list.items.filter((item) => item.blocks.length > 0);
+    if (items.length === 0) return;
     const tag = list.ordered ? 'ol' : 'ul';
     const start = list.ordered && list.start !== undefined && list.start !== 1 ? ` start="${list.start}"` : '';
     this.line(depth, `<${tag} ${this.id(list.id)}${start}>`);
-    for (const item of list.items) {
-      if (item.blocks.length === 0) continue;
+    for (const item of items) {
       this.line(depth + 1, `<li ${this.id(item.id)}>`);
       this.nested(item.blocks, depth + 2);
       this.line(depth + 1, '</li>');
