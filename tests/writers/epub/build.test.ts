@@ -20,6 +20,22 @@ describe('buildEpub: epubcheck-ts with accessibility checks on', () => {
     expect(problems(result)).toEqual([]);
   });
 
+  it('passes with hostile values an API caller may put in the model (controls, lone surrogates, XML specials)', async () => {
+    const { doc } = loadArticle('features.md');
+    const nasty = 'A\u0001 <b>&amp;</b> "q" \'s\' \uD800 \uFFFE end';
+    const first = doc.blocks[0]!;
+    const hostile = {
+      ...doc,
+      meta: { ...doc.meta, title: nasty, authors: [nasty], source: nasty, description: nasty },
+      blocks: [first.type === 'paragraph' ? { ...first, sentences: first.sentences.map((s) => ({ ...s, text: nasty, inlines: [{ type: 'text' as const, value: nasty }] })) } : first],
+    };
+    const files = await unzip(await buildEpub(hostile));
+    const content = xml(files, 'OEBPS/content.xhtml');
+    expect(values(content, '//x:h1')).toEqual(['A <b>&amp;</b> "q" \'s\'   end']);
+    content.dispose();
+    expect(problems(await epubcheckTs(await buildEpub(hostile)))).toEqual([]);
+  });
+
   it('reports accessibility problems when they exist (the checks are really on)', async () => {
     const { doc, resourceDir } = loadArticle(SAMPLE);
     const files = await unzip(await buildEpub(doc, { resourceDir }));
@@ -118,6 +134,21 @@ describe('determinism', () => {
     expect(await buildEpub(doc, { resourceDir })).toEqual(await buildEpub(doc, { resourceDir }));
     const narration = await syntheticNarration(doc);
     expect(await buildEpub(doc, { resourceDir }, narration)).toEqual(await buildEpub(doc, { resourceDir }, narration));
+  });
+
+  it('does not depend on the time zone', async () => {
+    const { doc, resourceDir } = loadArticle('features.md');
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      const west = await buildEpub(doc, { resourceDir });
+      process.env.TZ = 'Asia/Tokyo';
+      const east = await buildEpub(doc, { resourceDir });
+      expect(west).toEqual(east);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('dates everything from the article, else SOURCE_DATE_EPOCH, never the clock', async () => {
