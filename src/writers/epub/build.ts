@@ -4,7 +4,7 @@ import type { Narration } from '../../speech/types.js';
 import { accessibilityMetadata, type AccessibilityFacts, type MetaEntry } from './accessibility.js';
 import { ACTIVE_CLASS, stylesheet } from './css.js';
 import { GENERATOR_NAMES, generateContainer, type PackageFile } from './generator.js';
-import { figuresOf, loadFigureImages, type FigureImage } from './images.js';
+import { figuresOf, loadFigureImages, type EmbeddedImage, type FigureImage } from './images.js';
 import { navDocument, ncxDocument } from './nav.js';
 import { AUDIO_HREF, clockValue, overlayDocument, overlayPars, OVERLAY_HREF } from './overlay.js';
 import { modifiedStamp, packageDocument, type ManifestItem } from './package.js';
@@ -62,12 +62,10 @@ function imageFacts(doc: Document, images: ReadonlyMap<string, FigureImage>): Pi
 }
 
 /** The embedded image files, each once, by name. */
-function embeddedImages(images: ReadonlyMap<string, FigureImage>): PackageFile[] {
-  const byHref = new Map<string, PackageFile & { mediaType: string }>();
-  for (const image of images.values()) {
-    if (image.kind === 'embedded') byHref.set(image.image.href, { path: image.image.href, data: image.image.data, mediaType: image.image.mediaType });
-  }
-  return [...byHref.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+function embeddedImages(images: ReadonlyMap<string, FigureImage>): EmbeddedImage[] {
+  const byHref = new Map<string, EmbeddedImage>();
+  for (const image of images.values()) if (image.kind === 'embedded') byHref.set(image.image.href, image.image);
+  return [...byHref.values()].sort((a, b) => (a.href < b.href ? -1 : 1));
 }
 
 /**
@@ -94,9 +92,9 @@ export async function buildEpub(doc: Document, options: EpubBuildOptions = {}, n
     { id: 'ncx', href: GENERATOR_NAMES.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: GENERATOR_NAMES.css, mediaType: 'text/css' },
     { id: 'content', href: CONTENT_HREF, mediaType: 'application/xhtml+xml', ...(pars ? { mediaOverlay: 'content-overlay' } : {}) },
-    ...imageFiles.map((file, i) => ({ id: `image-${i + 1}`, href: file.path, mediaType: (file as PackageFile & { mediaType: string }).mediaType })),
+    ...imageFiles.map((image, i) => ({ id: `image-${i + 1}`, href: image.href, mediaType: image.mediaType })),
   ];
-  const resources: PackageFile[] = imageFiles.map(({ path, data }) => ({ path, data }));
+  const resources: PackageFile[] = imageFiles.map((image) => ({ path: image.href, data: image.data }));
   const refinedEntries: (MetaEntry & { refines: string })[] = [];
   if (narration && pars) {
     const duration = clockValue(pars[pars.length - 1]?.endMs ?? 0);
