@@ -20,6 +20,22 @@ describe('buildEpub: epubcheck-ts with accessibility checks on', () => {
     expect(problems(result)).toEqual([]);
   });
 
+  it('claims WCAG conformance only when every embedded image has a text alternative', async () => {
+    const claim = async (name: string): Promise<{ conformsTo: string[]; summary: string }> => {
+      const { doc, resourceDir } = loadArticle(name);
+      const opf = xml(await unzip(await buildEpub(doc, { resourceDir })), 'OEBPS/content.opf');
+      const result = { conformsTo: values(opf, '//opf:meta[@property="dcterms:conformsTo"]'), summary: values(opf, '//opf:meta[@property="schema:accessibilitySummary"]')[0] ?? '' };
+      opf.dispose();
+      return result;
+    };
+    const described = await claim('features.md');
+    expect(described.conformsTo).toEqual(['EPUB Accessibility 1.1 - WCAG 2.2 Level AA']);
+    expect(described.summary).toMatch(/Its image has a text alternative/);
+    const undescribed = await claim('no-alt.md');
+    expect(undescribed.conformsTo).toEqual([]);
+    expect(undescribed.summary).toMatch(/does not meet WCAG 2.2 Level AA: 1 image has no text alternative/);
+  });
+
   it('passes with hostile values an API caller may put in the model (controls, lone surrogates, XML specials)', async () => {
     const { doc } = loadArticle('features.md');
     const nasty = 'A\u0001 <b>&amp;</b> "q" \'s\' \uD800 \uFFFE end';
