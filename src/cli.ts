@@ -32,6 +32,8 @@ interface CliOptions {
   ssmlProfile: ProfileName;
   ssmlVoice?: string;
   lexicon?: string[];
+  certifiedBy?: string;
+  narrator?: string;
 }
 
 function parseFormats(value: string): string[] {
@@ -83,6 +85,8 @@ function program(): Command {
     .addOption(new Option('--ssml-profile <profile>', 'also write the narration in request-sized SSML files for a speech service').choices(PROFILE_NAMES).default('w3c'))
     .option('--ssml-voice <name>', 'voice name for SSML profiles that need one (azure; default: a voice for the article\'s language)')
     .option('--lexicon <file.pls>', 'W3C PLS 1.0 pronunciation lexicon (repeat for several; the first wins)', collect)
+    .option('--certified-by <name>', 'EPUB: who states its accessibility conformance (a11y:certifiedBy); default the article\'s source, else voxpress')
+    .option('--narrator <name>', 'EPUB: name of the narration voice (media:narrator)')
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -192,6 +196,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.ssmlVoice !== undefined ? { voice: opts.ssmlVoice } : {}),
         ...(lexicons.length > 0 ? { lexicons } : {}),
       },
+      ...(opts.certifiedBy !== undefined || opts.narrator !== undefined
+        ? { epub: { ...(opts.certifiedBy !== undefined ? { certifiedBy: opts.certifiedBy } : {}), ...(opts.narrator !== undefined ? { narrator: opts.narrator } : {}) } }
+        : {}),
     },
     onResult: (result, done) => {
       if (result.status === 'failed') {

@@ -18,6 +18,7 @@ export { readMarkdown } from './ingest/markdown.js';
 export { ArticleError } from './ingest/errors.js';
 export { splitSentences } from './text/sentences.js';
 export { WRITERS, FORMATS, writerFor, type OutputFile, type Writer, type WriterContext, type WriterOptions } from './writers/index.js';
+export { buildEpub, bookInstant, type EpubBuildOptions, type EpubOptions } from './writers/epub/index.js';
 export { processArticle, renderDocument, type ArticleOptions, type ArticleResult, type ArticleTask } from './pipeline.js';
 export { runBatch, expandInputs, type BatchOptions, type BatchSummary } from './batch.js';
 export { spokenUnits, type ScriptOptions } from './speech/script.js';

@@ -1,3 +1,4 @@
+import { epubWriter } from './epub/index.js';
 import { jsonWriter } from './json.js';
 import { ssmlWriter } from '../speech/ssml/writer.js';
 import type { Writer } from './types.js';
@@ -6,7 +7,7 @@ import type { Writer } from './types.js';
  * Every writer, in the order the pipeline runs them. To add a writer, add its
  * module under `src/writers/` (or `src/speech/`) and list it here.
  */
-export const WRITERS: readonly Writer[] = [jsonWriter, ssmlWriter];
+export const WRITERS: readonly Writer[] = [jsonWriter, ssmlWriter, epubWriter];
 
 export const FORMATS: readonly string[] = WRITERS.map((w) => w.format);
 

@@ -1,5 +1,6 @@
 import type { Document } from '../model/types.js';
 import type { ScriptOptions } from '../speech/script.js';
+import type { EpubOptions } from './epub/build.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -18,6 +19,8 @@ export interface WriterOptions {
   readonly resourceDir?: string;
   /** Every format asked for in this run, so a writer can tell what else ships (the EPUB embeds narration only when audio is made). */
   readonly formats?: readonly string[];
+  /** EPUB writer options (accessibility certifier, narrator name). */
+  readonly epub?: EpubOptions;
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
   /** The narration script (SSML): provider profile, pronunciation lexicons, voice. */
   readonly script?: ScriptOptions;

@@ -1,0 +1,129 @@
+import type { Document } from '../../model/types.js';
+import { sentences } from '../../model/walk.js';
+import type { Narration } from '../../speech/types.js';
+import { accessibilityMetadata, type AccessibilityFacts, type MetaEntry } from './accessibility.js';
+import { ACTIVE_CLASS, stylesheet } from './css.js';
+import { GENERATOR_NAMES, generateContainer, type PackageFile } from './generator.js';
+import { figuresOf, loadFigureImages, type EmbeddedImage, type FigureImage } from './images.js';
+import { navDocument, ncxDocument } from './nav.js';
+import { AUDIO_HREF, clockValue, overlayDocument, overlayPars, OVERLAY_HREF } from './overlay.js';
+import { modifiedStamp, packageDocument, type ManifestItem } from './package.js';
+import { CONTENT_HREF, contentDocument, figureAlt } from './xhtml.js';
+import { deterministicZip } from './zip.js';
+
+/** EPUB options (`WriterOptions.epub`). */
+export interface EpubOptions {
+  /**
+   * Who states the book's accessibility conformance (`a11y:certifiedBy`).
+   * Default: the article's source (publisher), else "voxpress".
+   */
+  readonly certifiedBy?: string;
+  /** Name of the narration's voice (`media:narrator`). Default: "voxpress synthetic speech". */
+  readonly narrator?: string;
+}
+
+/** What `buildEpub` reads besides the document: a subset of the writer options. */
+export interface EpubBuildOptions {
+  readonly epub?: EpubOptions;
+  /** Build time when the article has no date (`SOURCE_DATE_EPOCH`, seconds). */
+  readonly sourceDateEpoch?: number;
+  /** Folder that relative image paths are resolved against. */
+  readonly resourceDir?: string;
+}
+
+export const DEFAULT_CERTIFIER = 'voxpress';
+export const DEFAULT_NARRATOR = 'voxpress synthetic speech';
+
+/**
+ * The instant the book records as modified and dates its zip entries with:
+ * the article's date, else `sourceDateEpoch`, else the Unix epoch: never the clock.
+ */
+export function bookInstant(doc: Document, sourceDateEpoch?: number): Date {
+  if (doc.meta.date) {
+    const date = new Date(`${doc.meta.date}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(Math.trunc(sourceDateEpoch) * 1000);
+  return new Date(0);
+}
+
+function imageFacts(doc: Document, images: ReadonlyMap<string, FigureImage>): Pick<AccessibilityFacts, 'images' | 'imagesWithoutAlt' | 'linkedImages'> {
+  let embedded = 0;
+  let withoutAlt = 0;
+  let linked = 0;
+  for (const figure of figuresOf(doc.blocks)) {
+    if (images.get(figure.id)?.kind === 'remote') linked++;
+    else {
+      embedded++;
+      if (figureAlt(figure) === '') withoutAlt++;
+    }
+  }
+  return { images: embedded, imagesWithoutAlt: withoutAlt, linkedImages: linked };
+}
+
+/** The embedded image files, each once, by name. */
+function embeddedImages(images: ReadonlyMap<string, FigureImage>): EmbeddedImage[] {
+  const byHref = new Map<string, EmbeddedImage>();
+  for (const image of images.values()) if (image.kind === 'embedded') byHref.set(image.image.href, image.image);
+  return [...byHref.values()].sort((a, b) => (a.href < b.href ? -1 : 1));
+}
+
+/**
+ * The article as an accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA),
+ * with Media Overlays when a narration is given. Deterministic: the same
+ * document, options and narration give the same bytes.
+ */
+export async function buildEpub(doc: Document, options: EpubBuildOptions = {}, narration?: Narration): Promise<Uint8Array> {
+  const images = await loadFigureImages(doc, options.resourceDir);
+  const content = contentDocument(doc, images);
+  const pars = narration ? overlayPars(narration, content.ids, sentences(doc).map((s) => s.id)) : undefined;
+  const instant = bookInstant(doc, options.sourceDateEpoch);
+
+  const facts: AccessibilityFacts = {
+    ...imageFacts(doc, images),
+    sections: content.sections.length,
+    ...(pars ? { narrated: new Set(pars.map((p) => p.id)) } : {}),
+    certifiedBy: options.epub?.certifiedBy?.trim() || doc.meta.source?.trim() || DEFAULT_CERTIFIER,
+  };
+  const entries: MetaEntry[] = accessibilityMetadata(facts);
+  const imageFiles = embeddedImages(images);
+  const manifest: ManifestItem[] = [
+    { id: 'nav', href: GENERATOR_NAMES.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
+    { id: 'ncx', href: GENERATOR_NAMES.ncx, mediaType: 'application/x-dtbncx+xml' },
+    { id: 'css', href: GENERATOR_NAMES.css, mediaType: 'text/css' },
+    { id: 'content', href: CONTENT_HREF, mediaType: 'application/xhtml+xml', ...(pars ? { mediaOverlay: 'content-overlay' } : {}) },
+    ...imageFiles.map((image, i) => ({ id: `image-${i + 1}`, href: image.href, mediaType: image.mediaType })),
+  ];
+  const resources: PackageFile[] = imageFiles.map((image) => ({ path: image.href, data: image.data }));
+  const refinedEntries: (MetaEntry & { refines: string })[] = [];
+  if (narration && pars) {
+    const duration = clockValue(pars[pars.length - 1]?.endMs ?? 0);
+    manifest.push(
+      { id: 'content-overlay', href: OVERLAY_HREF, mediaType: 'application/smil+xml' },
+      { id: 'narration', href: AUDIO_HREF, mediaType: 'audio/mpeg' },
+    );
+    entries.push(
+      { property: 'media:duration', value: duration },
+      { property: 'media:narrator', value: options.epub?.narrator?.trim() || DEFAULT_NARRATOR },
+      { property: 'media:active-class', value: ACTIVE_CLASS },
+    );
+    refinedEntries.push({ property: 'media:duration', refines: 'content-overlay', value: duration });
+    resources.push({ path: OVERLAY_HREF, data: overlayDocument(pars) }, { path: AUDIO_HREF, data: narration.mp3 });
+  }
+
+  const files = await generateContainer({
+    title: doc.meta.title,
+    lang: doc.meta.lang,
+    authors: doc.meta.authors,
+    ...(doc.meta.source ? { publisher: doc.meta.source } : {}),
+    date: modifiedStamp(instant),
+    css: stylesheet(pars !== undefined),
+    contentHref: CONTENT_HREF,
+    contentXhtml: content.xhtml,
+    packageDocument: packageDocument({ meta: doc.meta, modified: instant, entries, refinedEntries, manifest, spine: ['content'], ncxId: 'ncx' }),
+    navDocument: navDocument(doc.meta, content.sections),
+    ncxDocument: ncxDocument(doc.meta, content.sections),
+    resources,
+  });
+  return deterministicZip(files, instant);
+}
