@@ -1,14 +1,141 @@
+import type { Document } from '../model/types.js';
 import type { WriterContext } from '../writers/types.js';
-import type { Narration } from './types.js';
+import type { Chapter } from './audio/id3.js';
+import { tagMp3 } from './audio/id3.js';
+import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
+import { assertSameRate, concatSamples, samplesToMs, silence } from './audio/pcm.js';
+import { engineFor } from './engines/index.js';
+import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
+import { spokenUnits } from './script.js';
+import type { Clip, Narration, SpokenUnit } from './types.js';
 
-/*
- * PLACEHOLDER until the audio-narration work lands (issue 4): the one place
- * where writers get the article's synthesised, timed narration. It is computed
- * once per article and shared (through `context.artifacts`) by the audio,
- * timing, caption and EPUB writers.
+/** Where one unit's speech lies in the concatenated PCM, in samples. */
+export interface UnitSpan {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The article spoken unit by unit and joined with its pauses, before encoding. */
+export interface Synthesis {
+  readonly engine: EngineName;
+  readonly voice: string;
+  readonly pcm: Pcm;
+  readonly units: readonly SpokenUnit[];
+  readonly spans: readonly UnitSpan[];
+}
+
+/** The narration as shipped, with what made it. */
+export interface TimedNarration extends Narration {
+  readonly engine: EngineName;
+  readonly voice: string;
+  readonly sampleRate: number;
+  readonly chapters: readonly Chapter[];
+}
+
+function voiceRequest(doc: Document, speech: SpeechOptions | undefined): VoiceRequest {
+  return {
+    lang: doc.meta.lang,
+    ...(speech?.voice !== undefined ? { voice: speech.voice } : {}),
+    ...(speech?.rate !== undefined ? { rate: speech.rate } : {}),
+  };
+}
+
+/**
+ * Synthesises every unit on its own, so that each unit's start and end are
+ * known to the sample, and inserts each unit's pause after it as silence.
  */
-export function narrationOf(context: WriterContext): Promise<Narration> {
-  return context.artifacts.get('narration', async () => {
-    throw new Error('audio narration is not available yet');
+export async function synthesize(doc: Document, speech?: SpeechOptions): Promise<Synthesis> {
+  const engine = engineFor(speech?.engine);
+  const request = voiceRequest(doc, speech);
+  const voice = await engine.voiceFor(request);
+  const units = spokenUnits(doc);
+  const parts: Int16Array[] = [];
+  const spans: UnitSpan[] = [];
+  let sampleRate = 0;
+  let at = 0;
+  for (const [index, unit] of units.entries()) {
+    const pcm = await engine.synthesize(unit, request);
+    if (sampleRate === 0) sampleRate = pcm.sampleRate;
+    assertSameRate(pcm, sampleRate);
+    parts.push(pcm.samples);
+    spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
+    at += pcm.samples.length;
+    if (index < units.length - 1) {
+      const pause = silence(sampleRate, unit.pauseAfterMs);
+      parts.push(pause);
+      at += pause.length;
+    }
+  }
+  if (units.length === 0) throw new Error('nothing to narrate: the article has no title and no text');
+  return { engine: engine.name, voice, pcm: { sampleRate, samples: concatSamples(parts) }, units, spans };
+}
+
+/** The id of the block a unit belongs to (`h2` for `h2s1`). */
+function blockOf(unitId: string): string {
+  return unitId.replace(/s\d+$/, '');
+}
+
+/**
+ * One chapter per section: an opening chapter (title, date, lead) up to the
+ * first heading, then one from each heading to the next; a single chapter for
+ * an article without headings.
+ */
+export function chaptersOf(doc: Document, units: readonly SpokenUnit[], clips: readonly Clip[], durationMs: number): Chapter[] {
+  const starts: { id: string; title: string; startMs: number }[] = [];
+  units.forEach((unit, i) => {
+    if (unit.kind !== 'heading') return;
+    const block = blockOf(unit.id);
+    const startMs = clips[i]?.startMs ?? 0;
+    const open = starts.find((s) => s.id === block);
+    if (open) open.title = `${open.title} ${unit.text}`;
+    else starts.push({ id: block, title: unit.text, startMs });
   });
+  if (starts.length === 0 || (starts[0]?.startMs ?? 0) > 0) starts.unshift({ id: starts.length === 0 ? 'article' : 'intro', title: doc.meta.title, startMs: 0 });
+  const first = starts[0];
+  if (first) first.startMs = 0;
+  return starts.map((s, i) => ({ id: s.id, title: s.title, startMs: s.startMs, endMs: starts[i + 1]?.startMs ?? durationMs }));
+}
+
+function artistOf(doc: Document): string | undefined {
+  return doc.meta.authors.length > 0 ? doc.meta.authors.join(', ') : doc.meta.source;
+}
+
+/**
+ * Encodes the synthesis once and measures the result: clip times are the
+ * PCM spans shifted by the MP3's decoder delay, and the duration is counted
+ * from the frames of the file that ships.
+ */
+export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
+  const { sampleRate } = synthesis.pcm;
+  const audio = await encodeMp3(synthesis.pcm);
+  const layout = mp3Layout(audio);
+  if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
+  const durationMs = Math.round(layout.durationMs);
+  const at = (sample: number): number => Math.round(samplesToMs(sample + MP3_DECODER_DELAY_SAMPLES, sampleRate));
+  const clips: Clip[] = synthesis.spans.map((s) => ({ id: s.id, startMs: at(s.start), endMs: at(s.end) }));
+  const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
+  const mp3 = tagMp3(audio, {
+    title: doc.meta.title,
+    ...(artistOf(doc) !== undefined ? { artist: artistOf(doc) } : {}),
+    ...(doc.meta.source !== undefined ? { publisher: doc.meta.source } : {}),
+    ...(doc.meta.date !== undefined ? { date: doc.meta.date } : {}),
+    lang: doc.meta.lang,
+    chapters,
+  });
+  return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters };
+}
+
+/** The article's PCM synthesis, made once per article and shared by the MP3 and WAV writers. */
+export function synthesisOf(context: WriterContext): Promise<Synthesis> {
+  return context.artifacts.get('speech-synthesis', () => synthesize(context.doc, context.options.speech));
+}
+
+/**
+ * The one place where writers get the article's synthesised, timed narration.
+ * It is computed once per article and shared (through `context.artifacts`) by
+ * the audio, timing, caption and EPUB writers.
+ */
+export function narrationOf(context: WriterContext): Promise<TimedNarration> {
+  return context.artifacts.get('narration', async () => encodeNarration(context.doc, await synthesisOf(context)));
 }

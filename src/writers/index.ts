@@ -1,11 +1,13 @@
+import { mp3Writer, wavWriter } from './audio.js';
 import { jsonWriter } from './json.js';
 import type { Writer } from './types.js';
+import { vttWriter } from './vtt.js';
 
 /**
  * Every writer, in the order the pipeline runs them. To add a writer, add its
  * module under `src/writers/` (or `src/speech/`) and list it here.
  */
-export const WRITERS: readonly Writer[] = [jsonWriter];
+export const WRITERS: readonly Writer[] = [jsonWriter, mp3Writer, wavWriter, vttWriter];
 
 export const FORMATS: readonly string[] = WRITERS.map((w) => w.format);
 

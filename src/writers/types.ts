@@ -1,4 +1,5 @@
 import type { Document } from '../model/types.js';
+import type { SpeechOptions } from '../speech/engines/types.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -17,6 +18,8 @@ export interface WriterOptions {
   readonly resourceDir?: string;
   /** Every format asked for in this run, so a writer can tell what else ships (the EPUB embeds narration only when audio is made). */
   readonly formats?: readonly string[];
+  /** Speech engine, voice and rate for the audio, caption and overlay writers. */
+  readonly speech?: SpeechOptions;
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
 }
 
