@@ -159,6 +159,23 @@ function rateArg(rate: number | undefined): string {
   return String(Math.round(wpm));
 }
 
+/**
+ * eSpeak picks its voice from the `<speak xml:lang>` of SSML input and lets it
+ * override `-v` (an en-US document with `-v en-gb` is spoken en-us; a French
+ * one with `-v en-gb` is spoken French). When the user chose a voice, the root
+ * `xml:lang` is set to that voice's language so that the choice is heard.
+ */
+export function withVoiceLanguage(ssml: string, voiceLang: string): string {
+  return ssml.replace(/<speak\b[^>]*>/, (tag) => tag.replace(/(\sxml:lang\s*=\s*)("[^"]*"|'[^']*')/, `$1"${voiceLang}"`));
+}
+
+/** The language of an espeak voice name (`en-gb+f3` speaks `en-gb`). */
+function languageOfVoice(voice: string, voices: readonly EspeakVoice[]): string | undefined {
+  const base = voice.split('+')[0]?.toLowerCase() ?? '';
+  const found = voices.find((v) => v.name === base || v.file.toLowerCase() === base);
+  return found?.name;
+}
+
 const IN = '/voxpress-unit.ssml';
 const OUT = '/voxpress-unit.wav';
 
@@ -181,10 +198,12 @@ export const espeakEngine: Engine = {
   async synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Pcm> {
     const voice = await this.voiceFor(request);
     const rate = rateArg(request.rate);
+    const voiceLang = request.voice !== undefined ? languageOfVoice(voice, await espeakVoices()) : undefined;
+    const ssml = voiceLang !== undefined ? withVoiceLanguage(unit.ssml, voiceLang) : unit.ssml;
     const espeak = await sharedInstance();
     // From here to reading the WAV runs synchronously, so concurrent callers in one thread cannot interleave.
     const fs = espeak.module.FS;
-    fs.writeFile(IN, unit.ssml);
+    fs.writeFile(IN, ssml);
     const status = runMain(espeak, ['-m', '-z', '-v', voice, '-s', rate, '-w', OUT, '-f', IN]);
     const problems = espeak.errors.filter((l) => !isRuntimeNotice(l));
     if (status !== 0 || !fs.analyzePath(OUT).exists) {

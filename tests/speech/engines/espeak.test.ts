@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rms } from '../../../src/speech/audio/pcm.js';
-import { espeakEngine, espeakVoices, voiceForLang, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import { espeakEngine, espeakVoices, voiceForLang, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
 import { SpeechError } from '../../../src/speech/engines/types.js';
 
 const ssml = (lang: string, body: string): string =>
@@ -43,6 +43,16 @@ describe('espeak engine (WASM)', () => {
     const american = await espeakEngine.synthesize(text, { lang: 'en', voice: 'en-us' });
     expect(fast.samples.length).toBeLessThan(normal.samples.length * 0.7);
     expect(Buffer.compare(Buffer.from(normal.samples.buffer), Buffer.from(american.samples.buffer))).not.toBe(0);
+  });
+
+  it('makes a chosen voice heard over the SSML language (espeak lets xml:lang override -v)', async () => {
+    expect(withVoiceLanguage(ssml('en-US', '<s xml:lang="en-US">Hi</s>'), 'en-gb')).toBe(ssml('en-gb', '<s xml:lang="en-US">Hi</s>'));
+    const text = unit('en-US', 'The harbour opens in the autumn.');
+    const british = await espeakEngine.synthesize(text, { lang: 'en-US', voice: 'en-gb' });
+    const american = await espeakEngine.synthesize(text, { lang: 'en-US' });
+    const britishDoc = await espeakEngine.synthesize(unit('en-GB', 'The harbour opens in the autumn.'), { lang: 'en-GB' });
+    expect(Buffer.compare(Buffer.from(british.samples.buffer), Buffer.from(american.samples.buffer))).not.toBe(0);
+    expect(Buffer.compare(Buffer.from(british.samples.buffer), Buffer.from(britishDoc.samples.buffer))).toBe(0);
   });
 
   it('speaks escaped hostile text and emoji without failing', async () => {
