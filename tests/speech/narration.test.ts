@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/ingest/index.js';
 import { readTags } from '../../src/speech/audio/id3.js';
 import { mp3Layout, MP3_DECODER_DELAY_SAMPLES } from '../../src/speech/audio/mp3.js';
 import { encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
+import { parseWav } from '../../src/speech/audio/wav.js';
 import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
+import { skipWithout } from '../helpers/conformance.js';
 
 const SAMPLE = 'input/khorev-asif-meeting.txt';
 /** Level below which a stretch of audio counts as silent (full scale = 1). */
@@ -68,6 +73,28 @@ describe('narration of the sample article', () => {
       expect(correlation, span.id).toBeGreaterThan(0.9);
       expect(Math.abs((lag * 1000) / sr), span.id).toBeLessThanOrEqual(2);
     }
+  });
+
+  describe.skipIf(skipWithout('lame'))('with native LAME as the decoder (it trims its own 529-sample decoder delay)', () => {
+    it('still finds every sentence within 50 ms of its timing', () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'voxpress-lame-'));
+      writeFileSync(path.join(dir, 'n.mp3'), narration.mp3);
+      execFileSync('lame', ['--quiet', '--decode', path.join(dir, 'n.mp3'), path.join(dir, 'n.wav')]);
+      const pcm = parseWav(new Uint8Array(readFileSync(path.join(dir, 'n.wav'))));
+      const lame = Float32Array.from(pcm.samples, (v) => v / 32768);
+      const sr = pcm.sampleRate;
+      expect(Math.abs((lame.length * 1000) / sr - narration.durationMs)).toBeLessThanOrEqual(50);
+      for (const [i, span] of synthesis.spans.entries()) {
+        const clip = narration.clips[i];
+        if (!clip) throw new Error(`no clip for ${span.id}`);
+        const length = Math.min(4096, span.end - span.start);
+        const from = span.start + Math.floor((span.end - span.start - length) / 2);
+        const ref = Float32Array.from(synthesis.pcm.samples.subarray(from, from + length), (v) => v / 32768);
+        const { lag, correlation } = bestLag(lame, ref, Math.round((clip.startMs * sr) / 1000) + (from - span.start), Math.round(0.06 * sr));
+        expect(correlation, span.id).toBeGreaterThan(0.9);
+        expect(Math.abs((lag * 1000) / sr), span.id).toBeLessThan(50);
+      }
+    });
   });
 
   it('is tagged with title, language and one chapter for an article without headings', () => {
