@@ -21,3 +21,12 @@ export { WRITERS, FORMATS, writerFor, type OutputFile, type Writer, type WriterC
 export { processArticle, renderDocument, type ArticleOptions, type ArticleResult, type ArticleTask } from './pipeline.js';
 export { runBatch, expandInputs, type BatchOptions, type BatchSummary } from './batch.js';
 export { VERSION } from './version.js';
+export { narrationOf, synthesisOf, synthesize, encodeNarration, chaptersOf, type Synthesis, type TimedNarration, type UnitSpan } from './speech/narration.js';
+export { engineFor, ENGINE_NAMES, SpeechError, type Engine, type EngineName, type Pcm, type SpeakableUnit, type SpeechOptions, type VoiceRequest } from './speech/engines/index.js';
+export { espeakVoices, voiceForLang } from './speech/engines/espeak.js';
+export { speakAloud } from './speech/engines/say.js';
+export { parseWav, writeWav } from './speech/audio/wav.js';
+export { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './speech/audio/mp3.js';
+export { readTags, type Chapter } from './speech/audio/id3.js';
+export { renderVtt } from './writers/vtt.js';
+export { timingJson } from './writers/audio.js';

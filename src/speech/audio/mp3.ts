@@ -19,6 +19,8 @@ export const MP3_BITRATE_KBPS = 48;
  */
 export const MP3_DECODER_DELAY_SAMPLES = 576 + 529;
 
+const ENCODE_CHUNK_SAMPLES = 1 << 16;
+
 let encoder: Promise<WasmMediaEncoder<'audio/mpeg'>> | undefined;
 
 /** One encoder per thread, created on first use and reconfigured for each file. */
@@ -31,12 +33,19 @@ function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
 export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
   const lame = await sharedEncoder();
   lame.configure({ sampleRate: pcm.sampleRate, channels: 1, bitrate: MP3_BITRATE_KBPS });
-  // The encoder owns the buffers it returns: copy each before the next call.
-  const body = lame.encode([toFloat32(pcm.samples)]).slice();
-  const tail = lame.finalize().slice();
-  const out = new Uint8Array(body.length + tail.length);
-  out.set(body);
-  out.set(tail, body.length);
+  // Fed in chunks: the encoder's WASM memory grows to the largest input it is given and never shrinks.
+  // It owns the buffers it returns: each is copied before the next call.
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < pcm.samples.length; at += ENCODE_CHUNK_SAMPLES) {
+    chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
+  }
+  chunks.push(lame.finalize().slice());
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
   return out;
 }
 
