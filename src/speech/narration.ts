@@ -71,6 +71,8 @@ export async function synthesize(doc: Document, speech?: SpeechOptions): Promise
   return { engine: engine.name, voice, pcm: { sampleRate, samples: concatSamples(parts) }, units, spans };
 }
 
+const MAX_CHAPTERS = 255;
+
 /** The id of the block a unit belongs to (`h2` for `h2s1`). */
 function blockOf(unitId: string): string {
   return unitId.replace(/s\d+$/, '');
@@ -94,6 +96,8 @@ export function chaptersOf(doc: Document, units: readonly SpokenUnit[], clips: r
   if (starts.length === 0 || (starts[0]?.startMs ?? 0) > 0) starts.unshift({ id: starts.length === 0 ? 'article' : 'intro', title: doc.meta.title, startMs: 0 });
   const first = starts[0];
   if (first) first.startMs = 0;
+  // ID3's CTOC counts its entries in one byte: sections past the 255th stay in the 255th chapter.
+  starts.splice(MAX_CHAPTERS);
   return starts.map((s, i) => ({ id: s.id, title: s.title, startMs: s.startMs, endMs: starts[i + 1]?.startMs ?? durationMs }));
 }
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/ingest/index.js';
 import { readTags } from '../../src/speech/audio/id3.js';
 import { mp3Layout, MP3_DECODER_DELAY_SAMPLES } from '../../src/speech/audio/mp3.js';
-import { encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
+import { chaptersOf, encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
 import { parseWav } from '../../src/speech/audio/wav.js';
 import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
 import { skipWithout } from '../helpers/conformance.js';
@@ -123,6 +123,16 @@ describe('narration of articles with sections and in French', () => {
     expect(chapters.map((c) => c.startTimeMs)).toEqual([0, ...headingStarts]);
     chapters.forEach((c, i) => expect(c.endTimeMs).toBe(chapters[i + 1]?.startTimeMs ?? narration.durationMs));
     expect(tags.tableOfContents?.[0]?.elements).toEqual(chapters.map((c) => c.elementID));
+  });
+
+  it('keeps within the 255 chapters ID3 can list', () => {
+    const units = Array.from({ length: 300 }, (_, i) => ({ id: `h${i + 1}s1`, kind: 'heading' as const, text: `Section ${i + 1}`, ssml: '', pauseAfterMs: 0 }));
+    const clips = units.map((u, i) => ({ id: u.id, startMs: 10 + i * 100, endMs: 10 + i * 100 + 50 }));
+    const doc = parseArticle('A title\n\nSome text.', { format: 'text' });
+    const chapters = chaptersOf(doc, units, clips, 40_000);
+    expect(chapters).toHaveLength(255);
+    expect(chapters[0]).toMatchObject({ id: 'intro', startMs: 0, endMs: 10 });
+    expect(chapters.at(-1)).toMatchObject({ id: 'h254', endMs: 40_000 });
   });
 
   it('speaks a French article with a French voice', async () => {
