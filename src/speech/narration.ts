@@ -3,6 +3,7 @@ import type { WriterContext } from '../writers/types.js';
 import type { Chapter } from './audio/id3.js';
 import { tagMp3 } from './audio/id3.js';
 import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
+import { openMp3Stream, type Mp3Stream } from './audio/mp3-stream.js';
 import { assertSameRate, concatSamples, samplesToMs, silence } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
@@ -45,7 +46,7 @@ function voiceRequest(doc: Document, speech: SpeechOptions | undefined): VoiceRe
  * Synthesises every unit on its own, so that each unit's start and end are
  * known to the sample, and inserts each unit's pause after it as silence.
  */
-export async function synthesize(doc: Document, speech?: SpeechOptions): Promise<Synthesis> {
+export async function synthesize(doc: Document, speech?: SpeechOptions, sink?: (samples: Int16Array, sampleRate: number) => void): Promise<Synthesis> {
   const engine = engineFor(speech?.engine);
   const request = voiceRequest(doc, speech);
   const voice = await engine.voiceFor(request);
@@ -59,11 +60,13 @@ export async function synthesize(doc: Document, speech?: SpeechOptions): Promise
     if (sampleRate === 0) sampleRate = pcm.sampleRate;
     assertSameRate(pcm, sampleRate);
     parts.push(pcm.samples);
+    sink?.(pcm.samples, sampleRate);
     spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
     at += pcm.samples.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
       parts.push(pause);
+      sink?.(pause, sampleRate);
       at += pause.length;
     }
   }
@@ -105,14 +108,18 @@ function artistOf(doc: Document): string | undefined {
   return doc.meta.authors.length > 0 ? doc.meta.authors.join(', ') : doc.meta.source;
 }
 
-/**
- * Encodes the synthesis once and measures the result: clip times are the
- * PCM spans shifted by the MP3's decoder delay, and the duration is counted
- * from the frames of the file that ships.
- */
+/** Encodes the synthesis (in this thread) and measures the result. */
 export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
+  return measureNarration(doc, synthesis, await encodeMp3(synthesis.pcm));
+}
+
+/**
+ * The narration as shipped, from the synthesis and its encoded audio: clip
+ * times are the PCM spans shifted by the MP3's decoder delay, and the
+ * duration is counted from the frames of the file that ships.
+ */
+export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uint8Array): TimedNarration {
   const { sampleRate } = synthesis.pcm;
-  const audio = await encodeMp3(synthesis.pcm);
   const layout = mp3Layout(audio);
   if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
   const durationMs = Math.round(layout.durationMs);
@@ -141,5 +148,19 @@ export function synthesisOf(context: WriterContext): Promise<Synthesis> {
  * the audio, timing, caption and EPUB writers.
  */
 export function narrationOf(context: WriterContext): Promise<TimedNarration> {
-  return context.artifacts.get('narration', async () => encodeNarration(context.doc, await synthesisOf(context)));
+  return context.artifacts.get('narration', async () => {
+    // Encode on the helper thread while synthesising, unless the synthesis was already made (by the wav writer).
+    let stream: Mp3Stream | undefined;
+    const synthesis = await context.artifacts.get('speech-synthesis', () =>
+      synthesize(context.doc, context.options.speech, (samples, sampleRate) => {
+        stream ??= openMp3Stream(sampleRate);
+        stream.push(samples);
+      }).catch((error: unknown) => {
+        stream?.abort();
+        throw error;
+      }),
+    );
+    const audio = stream ? await stream.finish() : await encodeMp3(synthesis.pcm);
+    return measureNarration(context.doc, synthesis, audio);
+  });
 }

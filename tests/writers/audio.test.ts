@@ -29,6 +29,14 @@ describe('mp3 and wav writers', () => {
     expect(DEFAULT_FORMATS).not.toContain('wav');
   });
 
+  it('encode on the helper thread while synthesising, giving the same bytes as encoding afterwards', async () => {
+    const { encodeNarration, synthesize } = await import('../../src/speech/narration.js');
+    const sequential = await encodeNarration(doc, await synthesize(doc));
+    const streamed = (await renderDocument(doc, ['mp3']))[0]?.data as Uint8Array;
+    expect(Buffer.compare(Buffer.from(streamed), Buffer.from(sequential.mp3))).toBe(0);
+    expect(Buffer.compare(Buffer.from(files.get('narration.mp3') as Uint8Array), Buffer.from(sequential.mp3))).toBe(0);
+  });
+
   it('write narration.mp3, timing.json (every unit, total = the MP3 duration) and narration.wav from one synthesis', () => {
     expect([...files.keys()].sort()).toEqual(['narration.mp3', 'narration.vtt', 'narration.wav', 'timing.json']);
     const mp3 = files.get('narration.mp3') as Uint8Array;
