@@ -73,7 +73,7 @@ export async function benchAudio(corpus: Corpus): Promise<string[]> {
   const lines: string[] = [];
   // The first call pays for the WASM instance (compile, instantiate, snapshot): reported apart.
   let t = performance.now();
-  await synthesize(corpus.sample, {}).catch(() => undefined);
+  await synthesize(corpus.sample).catch(() => undefined);
   lines.push(`audio: first narration in a thread (includes eSpeak WASM instance set-up) ${f(performance.now() - t, 0)} ms`);
 
   const sample = await narrate(corpus.sample);

@@ -42,15 +42,24 @@ function voiceRequest(doc: Document, speech: SpeechOptions | undefined): VoiceRe
   };
 }
 
+export interface SynthesisOptions {
+  readonly speech?: SpeechOptions;
+  /** The units to speak; by default the document's script with default options. */
+  readonly units?: readonly SpokenUnit[];
+  /** Receives the audio as it is made, in order (units and pauses), e.g. to encode it alongside. */
+  readonly onSamples?: (samples: Int16Array, sampleRate: number) => void;
+}
+
 /**
  * Synthesises every unit on its own, so that each unit's start and end are
  * known to the sample, and inserts each unit's pause after it as silence.
  */
-export async function synthesize(doc: Document, speech?: SpeechOptions, sink?: (samples: Int16Array, sampleRate: number) => void): Promise<Synthesis> {
+export async function synthesize(doc: Document, options: SynthesisOptions = {}): Promise<Synthesis> {
+  const { speech, onSamples: sink } = options;
   const engine = engineFor(speech?.engine);
   const request = voiceRequest(doc, speech);
   const voice = await engine.voiceFor(request);
-  const units = spokenUnits(doc);
+  const units = options.units ?? spokenUnits(doc);
   const parts: Int16Array[] = [];
   const spans: UnitSpan[] = [];
   let sampleRate = 0;
@@ -137,9 +146,18 @@ export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uin
   return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters };
 }
 
+/**
+ * The spoken units of the article as the SSML writer makes them, so that the
+ * audio says what narration.ssml says. (When the script's options land in
+ * WriterOptions, e.g. lexicons, pass them here: `spokenUnits(doc, options.script)`.)
+ */
+function unitsOf(context: WriterContext): SpokenUnit[] {
+  return spokenUnits(context.doc);
+}
+
 /** The article's PCM synthesis, made once per article and shared by the MP3 and WAV writers. */
 export function synthesisOf(context: WriterContext): Promise<Synthesis> {
-  return context.artifacts.get('speech-synthesis', () => synthesize(context.doc, context.options.speech));
+  return context.artifacts.get('speech-synthesis', () => synthesize(context.doc, { speech: context.options.speech, units: unitsOf(context) }));
 }
 
 /**
@@ -152,9 +170,13 @@ export function narrationOf(context: WriterContext): Promise<TimedNarration> {
     // Encode on the helper thread while synthesising, unless the synthesis was already made (by the wav writer).
     let stream: Mp3Stream | undefined;
     const synthesis = await context.artifacts.get('speech-synthesis', () =>
-      synthesize(context.doc, context.options.speech, (samples, sampleRate) => {
-        stream ??= openMp3Stream(sampleRate);
-        stream.push(samples);
+      synthesize(context.doc, {
+        speech: context.options.speech,
+        units: unitsOf(context),
+        onSamples: (samples, sampleRate) => {
+          stream ??= openMp3Stream(sampleRate);
+          stream.push(samples);
+        },
       }).catch((error: unknown) => {
         stream?.abort();
         throw error;

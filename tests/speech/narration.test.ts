@@ -142,8 +142,8 @@ describe('narration of articles with sections and in French', () => {
     expect(french.voice).toMatch(/^fr(-|$)/);
     const same = (a: Synthesis, b: Synthesis): boolean => Buffer.compare(Buffer.from(a.pcm.samples.buffer), Buffer.from(b.pcm.samples.buffer)) === 0;
     // What is heard is the French voice: the same as asking for fr-fr, unlike an English voice on the same text.
-    expect(same(french, await synthesize(doc, { voice: 'fr-fr' }))).toBe(true);
-    expect(same(french, await synthesize(doc, { voice: 'en-gb' }))).toBe(false);
+    expect(same(french, await synthesize(doc, { speech: { voice: 'fr-fr' } }))).toBe(true);
+    expect(same(french, await synthesize(doc, { speech: { voice: 'en-gb' } }))).toBe(false);
     const narration = await encodeNarration(doc, french);
     expect(readTags(narration.mp3).language).toBe('fre');
   });
