@@ -109,7 +109,7 @@ describe('narration of the sample article', () => {
 
 describe('narration of articles with sections and in French', () => {
   it('makes a chapter per section, starting where its heading is spoken, with the article metadata', async () => {
-    const doc = parseArticle(readFileSync('tests/fixtures/speech/sections.md', 'utf8'), { format: 'markdown' });
+    const doc = parseArticle(readFileSync('tests/fixtures/audio/sections.md', 'utf8'), { format: 'markdown' });
     const narration = await encodeNarration(doc, await synthesize(doc));
     const tags = readTags(narration.mp3);
     expect(tags.title).toBe('Harbour works begin');
@@ -136,7 +136,7 @@ describe('narration of articles with sections and in French', () => {
   });
 
   it('speaks a French article with a French voice', async () => {
-    const doc = parseArticle(readFileSync('tests/fixtures/speech/french.md', 'utf8'), { format: 'markdown' });
+    const doc = parseArticle(readFileSync('tests/fixtures/audio/french.md', 'utf8'), { format: 'markdown' });
     expect(doc.meta.lang).toBe('fr');
     const french = await synthesize(doc);
     expect(french.voice).toMatch(/^fr(-|$)/);

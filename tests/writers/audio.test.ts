@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
 
 describe('mp3 and wav writers', () => {
-  const doc = parseArticle(readFileSync('tests/fixtures/speech/sections.md', 'utf8'), { format: 'markdown' });
+  const doc = parseArticle(readFileSync('tests/fixtures/audio/sections.md', 'utf8'), { format: 'markdown' });
   let files: Map<string, Uint8Array | string>;
 
   beforeAll(async () => {
@@ -57,8 +57,8 @@ describe('the CLI', () => {
   let input: string;
   beforeAll(() => {
     input = mkdtempSync(path.join(os.tmpdir(), 'voxpress-audio-in-'));
-    cpSync('tests/fixtures/speech/sections.md', path.join(input, 'sections.md'));
-    cpSync('tests/fixtures/speech/french.md', path.join(input, 'french.md'));
+    cpSync('tests/fixtures/audio/sections.md', path.join(input, 'sections.md'));
+    cpSync('tests/fixtures/audio/french.md', path.join(input, 'french.md'));
   });
 
   const outputsOf = (out: string): Map<string, Buffer> => {
