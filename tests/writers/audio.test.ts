@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -103,5 +103,18 @@ describe('the CLI', () => {
       expect(error?.stderr, flags.join(' ')).toMatch(message);
       expect(error?.stderr.trim().split('\n').length, flags.join(' ')).toBe(1);
     }
+  });
+
+  it.skipIf(process.platform !== 'linux')('--engine say --play speaks each article through festival (a stand-in records what it is sent)', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'voxpress-fake-festival-'));
+    const received = path.join(bin, 'stdin');
+    writeFileSync(path.join(bin, 'festival'), `#!/bin/sh\ncat >> '${received}'\n`);
+    chmodSync(path.join(bin, 'festival'), 0o755);
+    const out = mkdtempSync(path.join(os.tmpdir(), 'voxpress-play-'));
+    await run('node', [CLI, path.join(input, 'sections.md'), '-o', out, '--formats', 'json', '--engine', 'say', '--play', '--quiet'], { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const sent = readFileSync(received, 'latin1');
+    expect(sent.startsWith('(SayText "Harbour works begin')).toBe(true);
+    expect(sent).toContain('The council has set aside the money.');
+    expect(sent.trimEnd().endsWith('")')).toBe(true);
   });
 });
