@@ -114,8 +114,8 @@ export interface EspeakVoice {
   readonly name: string;
   /** The voice file (`gmw/en-US`, `roa/fr`). */
   readonly file: string;
-  /** Its languages, most preferred first (lower-case BCP 47). */
-  readonly languages: readonly string[];
+  /** The languages it speaks (lower-case BCP 47) with espeak's priority for each: lower is preferred. */
+  readonly languages: readonly { readonly lang: string; readonly priority: number }[];
 }
 
 let voiceList: Promise<EspeakVoice[]> | undefined;
@@ -127,30 +127,37 @@ export function espeakVoices(): Promise<EspeakVoice[]> {
     const voices: EspeakVoice[] = [];
     for (const line of espeak.output.slice(1)) {
       // "Pty Language       Age/Gender VoiceName          File                 Other Languages"
-      const m = /^\s*\d+\s+(\S+)\s+\S+\s+\S+\s+(\S+)(.*)$/.exec(line);
+      const m = /^\s*(\d+)\s+(\S+)\s+\S+\s+\S+\s+(\S+)(.*)$/.exec(line);
       if (!m) continue;
-      const others = [...(m[3] ?? '').matchAll(/\((\S+) \d+\)/g)].map((o) => (o[1] ?? '').toLowerCase());
-      voices.push({ name: m[1] ?? '', file: m[2] ?? '', languages: [(m[1] ?? '').toLowerCase(), ...others] });
+      const name = m[2] ?? '';
+      const others = [...(m[4] ?? '').matchAll(/\((\S+) (\d+)\)/g)].map((o) => ({ lang: (o[1] ?? '').toLowerCase(), priority: Number(o[2]) }));
+      voices.push({ name, file: m[3] ?? '', languages: [{ lang: name.toLowerCase(), priority: Number(m[1]) }, ...others] });
     }
     return voices;
   });
   return voiceList;
 }
 
+/** The voice espeak prefers for exactly `lang` (lowest priority number; the first listed on a tie). */
+function preferredFor(lang: string, voices: readonly EspeakVoice[]): string | undefined {
+  let best: { name: string; priority: number } | undefined;
+  for (const voice of voices) {
+    for (const l of voice.languages) {
+      if (l.lang === lang && (!best || l.priority < best.priority)) best = { name: voice.name, priority: l.priority };
+    }
+  }
+  return best?.name;
+}
+
 /**
- * The eSpeak voice for a BCP 47 tag: the voice named exactly for it (`fr-be`),
- * else the one for its primary language (`fr` gives `fr-fr`, espeak's own
- * choice for French), else undefined.
+ * The eSpeak voice for a BCP 47 tag, by espeak's own language priorities: the
+ * voice for the whole tag (`fr-be`), else for its primary language (`fr` and
+ * `fr-CA` give `fr-fr`, `en` gives `en-gb`, `zh` gives `cmn`), else undefined.
  */
 export function voiceForLang(lang: string, voices: readonly EspeakVoice[]): string | undefined {
   const tag = lang.toLowerCase();
   const primary = tag.split('-')[0] ?? tag;
-  const exact = voices.find((v) => v.name === tag);
-  if (exact) return exact.name;
-  // espeak's voice list gives each voice's languages; a voice listing the primary language plainly is the default for it.
-  const byLanguage = voices.find((v) => v.languages.slice(1).includes(primary) && v.name.split('-')[0] === primary && v.file.split('/')[1] === primary);
-  if (byLanguage) return byLanguage.name;
-  return voices.find((v) => v.name === primary || v.name.split('-')[0] === primary)?.name;
+  return preferredFor(tag, voices) ?? preferredFor(primary, voices);
 }
 
 function rateArg(rate: number | undefined): string {

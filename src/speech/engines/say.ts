@@ -19,7 +19,8 @@ import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine,
  *   keeping only each UTF-16 unit's low byte: `•` (U+2022) arrives as `"`.
  *   Text is therefore folded to ASCII before it is escaped.
  * - With no `festival` on the PATH its spawn emits `error` with no listener:
- *   an uncaught `spawn festival ENOENT` that kills the process.
+ *   an uncaught `spawn festival ENOENT` that kills the process. Likewise an
+ *   EPIPE on the child's stdin when the command exits early.
  * - Linux cannot export to a file at all, so this engine cannot make audio files there.
  */
 
@@ -131,8 +132,10 @@ function runSay(say: SayPlatform, start: (callback: (error: unknown) => void) =>
       else resolve();
     };
     start(finish);
-    // `say` sets `child` synchronously and attaches no 'error' listener; spawn errors arrive later, so this is in time.
+    // `say` sets `child` synchronously and attaches no 'error' listeners; errors arrive later, so these are in time.
     say.child?.on('error', finish);
+    // A command that exits without reading its input makes the write fail (EPIPE); its exit status and stderr report why.
+    say.child?.stdin?.on('error', () => undefined);
   });
 }
 

@@ -21,6 +21,8 @@ describe('espeak engine (WASM)', () => {
     expect(voiceForLang('fr-CA', voices)).toBe('fr-fr');
     expect(voiceForLang('en-US', voices)).toBe('en-us');
     expect(voiceForLang('de', voices)).toBe('de');
+    expect(voiceForLang('en', voices)).toBe('en-gb');
+    expect(voiceForLang('zh', voices)).toBe('cmn');
     expect(voiceForLang('xx', voices)).toBeUndefined();
   });
 
