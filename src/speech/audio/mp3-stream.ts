@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { MP3_BITRATE_KBPS } from './mp3.js';
+import { mp3Config } from './mp3.js';
 
 /**
  * MP3 encoding on a helper thread, fed unit by unit while the next unit is
@@ -23,7 +23,7 @@ export interface Mp3Stream {
 }
 
 type Request =
-  | { readonly id: number; readonly type: 'start'; readonly sampleRate: number; readonly bitrate: number }
+  | { readonly id: number; readonly type: 'start'; readonly config: ReturnType<typeof mp3Config> }
   | { readonly id: number; readonly type: 'push'; readonly samples: Int16Array }
   | { readonly id: number; readonly type: 'finish' | 'abort' };
 
@@ -40,7 +40,7 @@ let queue = Promise.resolve();
 async function handle(m) {
   if (m.type === 'start') {
     const lame = idle.pop() || (await createMp3Encoder());
-    lame.configure({ sampleRate: m.sampleRate, channels: 1, bitrate: m.bitrate });
+    lame.configure(m.config);
     jobs.set(m.id, { lame, chunks: [] });
     return;
   }
@@ -126,8 +126,9 @@ class EncoderThread {
       this.hold(-1);
       return true;
     };
+    const config = mp3Config(sampleRate);
     this.hold(1);
-    this.post({ id, type: 'start', sampleRate, bitrate: MP3_BITRATE_KBPS });
+    this.post({ id, type: 'start', config });
     return {
       push: (samples) => {
         if (!closed) this.post({ id, type: 'push', samples });

@@ -8,7 +8,7 @@ import { toFloat32 } from './pcm.js';
  */
 
 /** Constant bit rate: every player computes the same duration from the frame count, with no Xing/VBR header needed. */
-export const MP3_BITRATE_KBPS = 48;
+export const MP3_BITRATE_KBPS = 48 as const;
 
 /**
  * Samples of delay before the first input sample comes out of a decoder:
@@ -21,6 +21,20 @@ export const MP3_DECODER_DELAY_SAMPLES = 576 + 529;
 
 const ENCODE_CHUNK_SAMPLES = 1 << 16;
 
+const MP3_SAMPLE_RATES = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000] as const;
+type Mp3SampleRate = (typeof MP3_SAMPLE_RATES)[number];
+
+/**
+ * The encoder settings for a sample rate. The output rate is pinned to the
+ * input's: left to itself LAME resamples (32 kHz at 48 kbit/s becomes 24 kHz),
+ * which would move every clip.
+ */
+export function mp3Config(sampleRate: number): { sampleRate: number; channels: 1; bitrate: typeof MP3_BITRATE_KBPS; outputSampleRate: Mp3SampleRate } {
+  const rate = MP3_SAMPLE_RATES.find((r) => r === sampleRate);
+  if (rate === undefined) throw new Error(`cannot make an MP3 at ${sampleRate} Hz (MP3 rates: ${MP3_SAMPLE_RATES.join(', ')})`);
+  return { sampleRate, channels: 1, bitrate: MP3_BITRATE_KBPS, outputSampleRate: rate };
+}
+
 let encoder: Promise<WasmMediaEncoder<'audio/mpeg'>> | undefined;
 
 /** One encoder per thread, created on first use and reconfigured for each file. */
@@ -32,7 +46,7 @@ function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
 /** Mono PCM to a CBR MP3 stream (no tags). */
 export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
   const lame = await sharedEncoder();
-  lame.configure({ sampleRate: pcm.sampleRate, channels: 1, bitrate: MP3_BITRATE_KBPS });
+  lame.configure(mp3Config(pcm.sampleRate));
   // Fed in chunks: the encoder's WASM memory grows to the largest input it is given and never shrinks.
   // It owns the buffers it returns: each is copied before the next call.
   const chunks: Uint8Array[] = [];

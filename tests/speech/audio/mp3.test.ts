@@ -37,6 +37,15 @@ describe('MP3 encoding', () => {
     expect(layout.frames).toBe(plain.frames);
   });
 
+  it('keeps the input sample rate (LAME would resample 32 kHz at this bit rate) and refuses rates MP3 lacks', async () => {
+    for (const sampleRate of [16000, 22050, 32000, 44100]) {
+      const mp3 = await encodeMp3({ sampleRate, samples: new Int16Array(sampleRate) });
+      expect(mp3Layout(mp3).sampleRate).toBe(sampleRate);
+      expect((await decodeMp3(mp3)).sampleRate).toBe(sampleRate);
+    }
+    await expect(encodeMp3({ sampleRate: 22000, samples: new Int16Array(10) })).rejects.toThrow(/cannot make an MP3 at 22000 Hz/);
+  });
+
   it('rejects bytes that are not MP3', () => {
     expect(() => mp3Layout(new Uint8Array(100))).toThrow(/no MP3 audio frames/);
   });
