@@ -184,6 +184,8 @@ function languageOfVoice(voice: string, voices: readonly EspeakVoice[]): string 
 }
 
 const IN = '/voxpress-unit.ssml';
+/** eSpeak NG's fixed output rate. */
+const ESPEAK_SAMPLE_RATE = 22050;
 const OUT = '/voxpress-unit.wav';
 
 export const espeakEngine: Engine = {
@@ -211,14 +213,15 @@ export const espeakEngine: Engine = {
     // From here to reading the WAV runs synchronously, so concurrent callers in one thread cannot interleave.
     const fs = espeak.module.FS;
     fs.writeFile(IN, ssml);
+    if (fs.analyzePath(OUT).exists) fs.unlink(OUT);
     const status = runMain(espeak, ['-m', '-z', '-v', voice, '-s', rate, '-w', OUT, '-f', IN]);
     const problems = espeak.errors.filter((l) => !isRuntimeNotice(l));
-    if (status !== 0 || !fs.analyzePath(OUT).exists) {
-      throw new SpeechError(`espeak-ng failed (status ${status})${problems[0] ? `: ${problems[0]}` : ''}`);
-    }
+    if (status !== 0) throw new SpeechError(`espeak-ng failed (status ${status})${problems[0] ? `: ${problems[0]}` : ''}`);
+    fs.unlink(IN);
+    // espeak opens the WAV only when it has samples to write: no file is a silent unit.
+    if (!fs.analyzePath(OUT).exists) return { sampleRate: ESPEAK_SAMPLE_RATE, samples: new Int16Array(0) };
     const wav = fs.readFile(OUT);
     fs.unlink(OUT);
-    fs.unlink(IN);
     return parseWav(wav);
   },
 };
