@@ -5,7 +5,10 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { defaultJobs, expandInputs, runBatch, type BatchSummary } from './batch.js';
+import { readArticle } from './ingest/index.js';
 import { canonicalLang, MetadataError } from './model/metadata.js';
+import { ENGINE_NAMES, MAX_RATE_WPM, MIN_RATE_WPM, type EngineName, type SpeechOptions } from './speech/engines/types.js';
+import { playAloud } from './speech/play.js';
 import type { ArticleResult } from './pipeline.js';
 import { LexiconError, readLexicon, type Lexicon } from './speech/lexicon.js';
 import { PROFILE_NAMES, type ProfileName } from './speech/ssml/profiles.js';
@@ -34,6 +37,10 @@ interface CliOptions {
   lexicon?: string[];
   certifiedBy?: string;
   narrator?: string;
+  engine: EngineName;
+  voice?: string;
+  rate?: number;
+  play: boolean;
 }
 
 function parseFormats(value: string): string[] {
@@ -62,6 +69,17 @@ function parseLang(value: string): string {
   }
 }
 
+function parseRate(value: string): number {
+  const rate = Number(value);
+  if (!Number.isInteger(rate) || rate < MIN_RATE_WPM || rate > MAX_RATE_WPM) throw new InvalidArgumentError(`must be a whole number of words per minute from ${MIN_RATE_WPM} to ${MAX_RATE_WPM}`);
+  return rate;
+}
+
+function parseVoice(value: string): string {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._+/-]{0,63}$/u.test(value)) throw new InvalidArgumentError('must be a voice name (letters, digits, space, . _ + / -)');
+  return value;
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -87,6 +105,10 @@ function program(): Command {
     .option('--lexicon <file.pls>', 'W3C PLS 1.0 pronunciation lexicon (repeat for several; the first wins)', collect)
     .option('--certified-by <name>', 'EPUB: who states its accessibility conformance (a11y:certifiedBy); default the article\'s source, else voxpress')
     .option('--narrator <name>', 'EPUB: name of the narration voice (media:narrator)')
+    .addOption(new Option('--engine <name>', 'speech engine: espeak (bundled, makes audio files anywhere) or say (operating-system voices)').choices(ENGINE_NAMES).default('espeak'))
+    .option('--voice <name>', 'voice (espeak: en-us, fr-fr, en-gb+f3, ...); default: a voice for the article\'s language', parseVoice)
+    .option('--rate <wpm>', `speaking rate in words per minute (${MIN_RATE_WPM}-${MAX_RATE_WPM}, default 175)`, parseRate)
+    .option('--play', 'also speak each article aloud through the operating-system voice (with --engine say)', false)
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -170,6 +192,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return error instanceof UsageError || error instanceof LexiconError ? EXIT_USAGE : EXIT_FAILED;
   }
 
+  const speech: SpeechOptions = {
+    engine: opts.engine,
+    ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
+    ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
+  };
+  if (opts.play && opts.engine !== 'say') {
+    process.stderr.write('voxpress: --play speaks through the operating-system voice: use it with --engine say\n');
+    return EXIT_USAGE;
+  }
+
   const files = await expandInputs(paths);
   if (files.length === 0) {
     process.stderr.write(`voxpress: no articles (.txt, .md) found in ${paths.join(', ')}\n`);
@@ -179,18 +211,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   const bar = showBar ? new cliProgress.SingleBar({ format: 'voxpress [{bar}] {value}/{total} articles | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0, { file: '' });
 
+  const overrides = {
+    ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+    ...(opts.title !== undefined ? { title: opts.title } : {}),
+    ...(opts.author !== undefined ? { authors: opts.author } : {}),
+  };
   const summary = await runBatch(files, {
     out: opts.out,
     jobs: opts.jobs,
     force: opts.force,
     formats: opts.formats,
-    overrides: {
-      ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
-      ...(opts.title !== undefined ? { title: opts.title } : {}),
-      ...(opts.author !== undefined ? { authors: opts.author } : {}),
-    },
+    overrides,
     writer: {
       ...(process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+      speech,
       script: {
         profile: opts.ssmlProfile,
         ...(opts.ssmlVoice !== undefined ? { voice: opts.ssmlVoice } : {}),
@@ -212,9 +246,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
   });
   bar?.stop();
+  let playFailed = false;
+  if (opts.play) {
+    for (const result of summary.results) {
+      if (result.status === 'failed') continue;
+      try {
+        await playAloud(await readArticle(result.file, overrides), speech);
+      } catch (error) {
+        process.stderr.write(`voxpress: ${result.file}: ${(error as Error).message}\n`);
+        playFailed = true;
+      }
+    }
+  }
   if (opts.json) process.stdout.write(`${jsonSummary(summary)}\n`);
   else if (!opts.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
-  return summary.failed > 0 ? EXIT_FAILED : EXIT_OK;
+  return summary.failed > 0 || playFailed ? EXIT_FAILED : EXIT_OK;
 }
 
 main(process.argv.slice(2)).then(

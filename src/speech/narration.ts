@@ -1,14 +1,189 @@
+import type { Document } from '../model/types.js';
 import type { WriterContext } from '../writers/types.js';
-import type { Narration } from './types.js';
+import type { Chapter } from './audio/id3.js';
+import { tagMp3 } from './audio/id3.js';
+import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
+import { openMp3Stream, type Mp3Stream } from './audio/mp3-stream.js';
+import { assertSameRate, concatSamples, samplesToMs, silence } from './audio/pcm.js';
+import { engineFor } from './engines/index.js';
+import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
+import { spokenUnits } from './script.js';
+import type { Clip, Narration, SpokenUnit } from './types.js';
 
-/*
- * PLACEHOLDER until the audio-narration work lands (issue 4): the one place
- * where writers get the article's synthesised, timed narration. It is computed
- * once per article and shared (through `context.artifacts`) by the audio,
- * timing, caption and EPUB writers.
+/** Where one unit's speech lies in the concatenated PCM, in samples. */
+export interface UnitSpan {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The article spoken unit by unit and joined with its pauses, before encoding. */
+export interface Synthesis {
+  readonly engine: EngineName;
+  readonly voice: string;
+  readonly pcm: Pcm;
+  readonly units: readonly SpokenUnit[];
+  readonly spans: readonly UnitSpan[];
+}
+
+/** The narration as shipped, with what made it. */
+export interface TimedNarration extends Narration {
+  readonly engine: EngineName;
+  readonly voice: string;
+  readonly sampleRate: number;
+  readonly chapters: readonly Chapter[];
+}
+
+function voiceRequest(doc: Document, speech: SpeechOptions | undefined): VoiceRequest {
+  return {
+    lang: doc.meta.lang,
+    ...(speech?.voice !== undefined ? { voice: speech.voice } : {}),
+    ...(speech?.rate !== undefined ? { rate: speech.rate } : {}),
+  };
+}
+
+export interface SynthesisOptions {
+  readonly speech?: SpeechOptions;
+  /** The units to speak; by default the document's script with default options. */
+  readonly units?: readonly SpokenUnit[];
+  /** Receives the audio as it is made, in order (units and pauses), e.g. to encode it alongside. */
+  readonly onSamples?: (samples: Int16Array, sampleRate: number) => void;
+}
+
+/**
+ * Synthesises every unit on its own, so that each unit's start and end are
+ * known to the sample, and inserts each unit's pause after it as silence.
  */
-export function narrationOf(context: WriterContext): Promise<Narration> {
+export async function synthesize(doc: Document, options: SynthesisOptions = {}): Promise<Synthesis> {
+  const { speech, onSamples: sink } = options;
+  const engine = engineFor(speech?.engine);
+  const request = voiceRequest(doc, speech);
+  const voice = await engine.voiceFor(request);
+  const units = options.units ?? spokenUnits(doc);
+  const parts: Int16Array[] = [];
+  const spans: UnitSpan[] = [];
+  let sampleRate = 0;
+  let at = 0;
+  for (const [index, unit] of units.entries()) {
+    const pcm = await engine.synthesize(unit, request);
+    if (sampleRate === 0) sampleRate = pcm.sampleRate;
+    assertSameRate(pcm, sampleRate);
+    parts.push(pcm.samples);
+    sink?.(pcm.samples, sampleRate);
+    spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
+    at += pcm.samples.length;
+    if (index < units.length - 1) {
+      const pause = silence(sampleRate, unit.pauseAfterMs);
+      parts.push(pause);
+      sink?.(pause, sampleRate);
+      at += pause.length;
+    }
+  }
+  if (units.length === 0) throw new Error('nothing to narrate: the article has no title and no text');
+  return { engine: engine.name, voice, pcm: { sampleRate, samples: concatSamples(parts) }, units, spans };
+}
+
+const MAX_CHAPTERS = 255;
+
+/** The id of the block a unit belongs to (`h2` for `h2s1`). */
+function blockOf(unitId: string): string {
+  return unitId.replace(/s\d+$/, '');
+}
+
+/**
+ * One chapter per section: an opening chapter (title, date, lead) up to the
+ * first heading, then one from each heading to the next; a single chapter for
+ * an article without headings.
+ */
+export function chaptersOf(doc: Document, units: readonly SpokenUnit[], clips: readonly Clip[], durationMs: number): Chapter[] {
+  const starts: { id: string; title: string; startMs: number }[] = [];
+  units.forEach((unit, i) => {
+    if (unit.kind !== 'heading') return;
+    const block = blockOf(unit.id);
+    const startMs = clips[i]?.startMs ?? 0;
+    const open = starts.find((s) => s.id === block);
+    if (open) open.title = `${open.title} ${unit.text}`;
+    else starts.push({ id: block, title: unit.text, startMs });
+  });
+  if (starts.length === 0 || (starts[0]?.startMs ?? 0) > 0) starts.unshift({ id: starts.length === 0 ? 'article' : 'intro', title: doc.meta.title, startMs: 0 });
+  const first = starts[0];
+  if (first) first.startMs = 0;
+  // ID3's CTOC counts its entries in one byte: sections past the 255th stay in the 255th chapter.
+  starts.splice(MAX_CHAPTERS);
+  return starts.map((s, i) => ({ id: s.id, title: s.title, startMs: s.startMs, endMs: starts[i + 1]?.startMs ?? durationMs }));
+}
+
+function artistOf(doc: Document): string | undefined {
+  return doc.meta.authors.length > 0 ? doc.meta.authors.join(', ') : doc.meta.source;
+}
+
+/** Encodes the synthesis (in this thread) and measures the result. */
+export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
+  return measureNarration(doc, synthesis, await encodeMp3(synthesis.pcm));
+}
+
+/**
+ * The narration as shipped, from the synthesis and its encoded audio: clip
+ * times are the PCM spans shifted by the MP3's decoder delay, and the
+ * duration is counted from the frames of the file that ships.
+ */
+export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uint8Array): TimedNarration {
+  const { sampleRate } = synthesis.pcm;
+  const layout = mp3Layout(audio);
+  if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
+  const durationMs = Math.round(layout.durationMs);
+  const at = (sample: number): number => Math.round(samplesToMs(sample + MP3_DECODER_DELAY_SAMPLES, sampleRate));
+  const clips: Clip[] = synthesis.spans.map((s) => ({ id: s.id, startMs: at(s.start), endMs: at(s.end) }));
+  const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
+  const mp3 = tagMp3(audio, {
+    title: doc.meta.title,
+    ...(artistOf(doc) !== undefined ? { artist: artistOf(doc) } : {}),
+    ...(doc.meta.source !== undefined ? { publisher: doc.meta.source } : {}),
+    ...(doc.meta.date !== undefined ? { date: doc.meta.date } : {}),
+    lang: doc.meta.lang,
+    chapters,
+  });
+  return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters };
+}
+
+/**
+ * The spoken units of the article as the SSML writer makes them (same
+ * lexicons), so that the audio says what narration.ssml says. The bundled
+ * engine reads the standard W3C profile whatever provider profile the SSML
+ * files are also written for.
+ */
+function unitsOf(context: WriterContext): SpokenUnit[] {
+  return spokenUnits(context.doc, { ...context.options.script, profile: 'w3c' });
+}
+
+/** The article's PCM synthesis, made once per article and shared by the MP3 and WAV writers. */
+export function synthesisOf(context: WriterContext): Promise<Synthesis> {
+  return context.artifacts.get('speech-synthesis', () => synthesize(context.doc, { speech: context.options.speech, units: unitsOf(context) }));
+}
+
+/**
+ * The one place where writers get the article's synthesised, timed narration.
+ * It is computed once per article and shared (through `context.artifacts`) by
+ * the audio, timing, caption and EPUB writers.
+ */
+export function narrationOf(context: WriterContext): Promise<TimedNarration> {
   return context.artifacts.get('narration', async () => {
-    throw new Error('audio narration is not available yet');
+    // Encode on the helper thread while synthesising, unless the synthesis was already made (by the wav writer).
+    let stream: Mp3Stream | undefined;
+    const synthesis = await context.artifacts.get('speech-synthesis', () =>
+      synthesize(context.doc, {
+        speech: context.options.speech,
+        units: unitsOf(context),
+        onSamples: (samples, sampleRate) => {
+          stream ??= openMp3Stream(sampleRate);
+          stream.push(samples);
+        },
+      }).catch((error: unknown) => {
+        stream?.abort();
+        throw error;
+      }),
+    );
+    const audio = stream ? await stream.finish() : await encodeMp3(synthesis.pcm);
+    return measureNarration(context.doc, synthesis, audio);
   });
 }

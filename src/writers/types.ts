@@ -1,6 +1,7 @@
 import type { Document } from '../model/types.js';
 import type { ScriptOptions } from '../speech/script.js';
 import type { EpubOptions } from './epub/build.js';
+import type { SpeechOptions } from '../speech/engines/types.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -21,6 +22,8 @@ export interface WriterOptions {
   readonly formats?: readonly string[];
   /** EPUB writer options (accessibility certifier, narrator name). */
   readonly epub?: EpubOptions;
+  /** Speech engine, voice and rate for the audio, caption and overlay writers. */
+  readonly speech?: SpeechOptions;
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
   /** The narration script (SSML): provider profile, pronunciation lexicons, voice. */
   readonly script?: ScriptOptions;

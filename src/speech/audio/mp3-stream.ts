@@ -1,0 +1,163 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { mp3Config } from './mp3.js';
+
+/**
+ * MP3 encoding on a helper thread, fed unit by unit while the next unit is
+ * being synthesised: synthesis and encoding overlap instead of adding up.
+ * The output is byte-identical to `encodeMp3` on the joined PCM (LAME buffers
+ * its input, so chunk boundaries do not matter; a test checks it).
+ *
+ * One helper thread per calling thread, created on first use and kept; it
+ * holds no reference on the event loop while idle, so it never keeps a
+ * process alive.
+ */
+
+export interface Mp3Stream {
+  /** Appends samples (copied: the caller keeps its array). */
+  push(samples: Int16Array): void;
+  /** Ends the stream: the whole MP3. */
+  finish(): Promise<Uint8Array>;
+  /** Drops the stream (after a failed synthesis). */
+  abort(): void;
+}
+
+type Request =
+  | { readonly id: number; readonly type: 'start'; readonly config: ReturnType<typeof mp3Config> }
+  | { readonly id: number; readonly type: 'push'; readonly samples: Int16Array }
+  | { readonly id: number; readonly type: 'finish' | 'abort' };
+
+type Reply = { readonly id: number; readonly type: 'done'; readonly mp3: Uint8Array } | { readonly id: number; readonly type: 'error'; readonly message: string };
+
+// Plain CommonJS run with `eval: true`, so that it works the same from dist/ and from the TypeScript sources under test.
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createMp3Encoder } = require(workerData.encoderPath);
+const CHUNK = 65536;
+const idle = [];
+const jobs = new Map();
+let queue = Promise.resolve();
+async function handle(m) {
+  if (m.type === 'start') {
+    const lame = idle.pop() || (await createMp3Encoder());
+    lame.configure(m.config);
+    jobs.set(m.id, { lame, chunks: [] });
+    return;
+  }
+  const job = jobs.get(m.id);
+  if (!job) return;
+  if (m.type === 'push') {
+    const s = m.samples;
+    const f = new Float32Array(s.length);
+    for (let i = 0; i < s.length; i++) f[i] = s[i] / 32768;
+    for (let at = 0; at < f.length; at += CHUNK) job.chunks.push(job.lame.encode([f.subarray(at, at + CHUNK)]).slice());
+    return;
+  }
+  jobs.delete(m.id);
+  if (m.type === 'abort') {
+    job.lame.finalize();
+    idle.push(job.lame);
+    return;
+  }
+  job.chunks.push(job.lame.finalize().slice());
+  idle.push(job.lame);
+  const out = new Uint8Array(job.chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of job.chunks) { out.set(c, at); at += c.length; }
+  parentPort.postMessage({ id: m.id, type: 'done', mp3: out }, [out.buffer]);
+}
+parentPort.on('message', (m) => {
+  queue = queue.then(() => handle(m)).catch((e) => {
+    jobs.delete(m.id);
+    parentPort.postMessage({ id: m.id, type: 'error', message: String((e && e.message) || e) });
+  });
+});
+`;
+
+class EncoderThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (mp3: Uint8Array) => void; reject: (error: Error) => void }>();
+  private readonly failed = new Map<number, string>();
+  private nextId = 1;
+  private open = 0;
+  dead = false;
+
+  constructor() {
+    const encoderPath = createRequire(import.meta.url).resolve('wasm-media-encoders');
+    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { encoderPath } });
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (reply.type === 'error' && !waiter) {
+        this.failed.set(reply.id, reply.message);
+        return;
+      }
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if (reply.type === 'done') waiter.resolve(reply.mp3);
+      else waiter.reject(new Error(`MP3 encoder: ${reply.message}`));
+    });
+    const fail = (error: Error): void => {
+      this.dead = true;
+      for (const waiter of this.waiting.values()) waiter.reject(new Error(`MP3 encoder thread failed: ${error.message}`));
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+  }
+
+  private post(request: Request): void {
+    this.worker.postMessage(request);
+  }
+
+  /** Keeps the process alive only while some stream is open. */
+  private hold(delta: 1 | -1): void {
+    this.open += delta;
+    if (this.open === 1 && delta === 1) this.worker.ref();
+    if (this.open === 0) this.worker.unref();
+  }
+
+  stream(sampleRate: number): Mp3Stream {
+    const id = this.nextId++;
+    let closed = false;
+    const close = (): boolean => {
+      if (closed) return false;
+      closed = true;
+      this.hold(-1);
+      return true;
+    };
+    const config = mp3Config(sampleRate);
+    this.hold(1);
+    this.post({ id, type: 'start', config });
+    return {
+      push: (samples) => {
+        if (!closed) this.post({ id, type: 'push', samples });
+      },
+      finish: () =>
+        new Promise<Uint8Array>((resolve, reject) => {
+          if (closed) throw new Error('MP3 stream already ended');
+          const early = this.failed.get(id);
+          if (early !== undefined || this.dead) {
+            this.failed.delete(id);
+            close();
+            reject(new Error(`MP3 encoder: ${early ?? 'thread failed'}`));
+            return;
+          }
+          this.waiting.set(id, { resolve, reject });
+          this.post({ id, type: 'finish' });
+        }).finally(close),
+      abort: () => {
+        if (close()) this.post({ id, type: 'abort' });
+        this.failed.delete(id);
+      },
+    };
+  }
+}
+
+let thread: EncoderThread | undefined;
+
+/** A new MP3 stream on this thread's encoder thread (created on first use, replaced if it died). */
+export function openMp3Stream(sampleRate: number): Mp3Stream {
+  if (!thread || thread.dead) thread = new EncoderThread();
+  return thread.stream(sampleRate);
+}

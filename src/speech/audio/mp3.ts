@@ -1,0 +1,119 @@
+import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
+import type { Pcm } from '../engines/types.js';
+import { toFloat32 } from './pcm.js';
+
+/**
+ * MP3 encoding (LAME compiled to WASM by `wasm-media-encoders`) and the
+ * measurement of what a decoder makes of the result.
+ */
+
+/** Constant bit rate: every player computes the same duration from the frame count, with no Xing/VBR header needed. */
+export const MP3_BITRATE_KBPS = 48 as const;
+
+/**
+ * Samples of delay before the first input sample comes out of a decoder:
+ * LAME's encoder delay (576) plus the layer III decoder delay (529). The
+ * encoder writes no LAME/Info tag, so no decoder trims it and every player
+ * hears the same offset. tests/speech/audio/mp3.test.ts measures it with
+ * mpg123 on a click.
+ */
+export const MP3_DECODER_DELAY_SAMPLES = 576 + 529;
+
+const ENCODE_CHUNK_SAMPLES = 1 << 16;
+
+const MP3_SAMPLE_RATES = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000] as const;
+type Mp3SampleRate = (typeof MP3_SAMPLE_RATES)[number];
+
+/**
+ * The encoder settings for a sample rate. The output rate is pinned to the
+ * input's: left to itself LAME resamples (32 kHz at 48 kbit/s becomes 24 kHz),
+ * which would move every clip.
+ */
+export function mp3Config(sampleRate: number): { sampleRate: number; channels: 1; bitrate: typeof MP3_BITRATE_KBPS; outputSampleRate: Mp3SampleRate } {
+  const rate = MP3_SAMPLE_RATES.find((r) => r === sampleRate);
+  if (rate === undefined) throw new Error(`cannot make an MP3 at ${sampleRate} Hz (MP3 rates: ${MP3_SAMPLE_RATES.join(', ')})`);
+  return { sampleRate, channels: 1, bitrate: MP3_BITRATE_KBPS, outputSampleRate: rate };
+}
+
+let encoder: Promise<WasmMediaEncoder<'audio/mpeg'>> | undefined;
+
+/** One encoder per thread, created on first use and reconfigured for each file. */
+function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
+  encoder ??= createMp3Encoder();
+  return encoder;
+}
+
+/** Mono PCM to a CBR MP3 stream (no tags). */
+export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
+  const lame = await sharedEncoder();
+  lame.configure(mp3Config(pcm.sampleRate));
+  // Fed in chunks: the encoder's WASM memory grows to the largest input it is given and never shrinks.
+  // It owns the buffers it returns: each is copied before the next call.
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < pcm.samples.length; at += ENCODE_CHUNK_SAMPLES) {
+    chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
+  }
+  chunks.push(lame.finalize().slice());
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+export interface Mp3Layout {
+  /** Byte offset of the first audio frame (after any ID3v2 tag). */
+  readonly audioOffset: number;
+  readonly frames: number;
+  readonly sampleRate: number;
+  /** Samples a decoder outputs for the whole stream (frames × samples per frame). */
+  readonly samples: number;
+  readonly durationMs: number;
+}
+
+const BITRATES_KBPS: Record<'v1' | 'v2', readonly number[]> = {
+  v1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  v2: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+};
+const SAMPLE_RATES: Record<number, readonly number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+
+function id3v2Length(bytes: Uint8Array): number {
+  if (bytes.length < 10 || bytes[0] !== 0x49 || bytes[1] !== 0x44 || bytes[2] !== 0x33) return 0;
+  const size = (((bytes[6] ?? 0) & 0x7f) << 21) | (((bytes[7] ?? 0) & 0x7f) << 14) | (((bytes[8] ?? 0) & 0x7f) << 7) | ((bytes[9] ?? 0) & 0x7f);
+  const footer = ((bytes[5] ?? 0) & 0x10) !== 0 ? 10 : 0;
+  return 10 + size + footer;
+}
+
+/**
+ * The layer III frames of an MP3 file, walked header by header: the duration
+ * a decoder plays, measured on the bytes that ship rather than predicted.
+ */
+export function mp3Layout(bytes: Uint8Array): Mp3Layout {
+  const audioOffset = id3v2Length(bytes);
+  let at = audioOffset;
+  let frames = 0;
+  let samples = 0;
+  let sampleRate = 0;
+  while (at + 4 <= bytes.length) {
+    const b1 = bytes[at + 1] ?? 0;
+    const b2 = bytes[at + 2] ?? 0;
+    if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) break;
+    const version = (b1 >> 3) & 3; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
+    const layer = (b1 >> 1) & 3; // 1 = layer III
+    const rates = SAMPLE_RATES[version];
+    const rate = rates?.[(b2 >> 2) & 3];
+    const kbps = BITRATES_KBPS[version === 3 ? 'v1' : 'v2'][(b2 >> 4) & 15];
+    if (layer !== 1 || !rate || !kbps) throw new Error(`MP3 frame ${frames} at byte ${at} has an invalid header`);
+    const perFrame = version === 3 ? 1152 : 576;
+    const length = Math.floor(((perFrame / 8) * kbps * 1000) / rate) + ((b2 >> 1) & 1);
+    if (at + length > bytes.length) break;
+    sampleRate = rate;
+    samples += perFrame;
+    frames++;
+    at += length;
+  }
+  if (frames === 0) throw new Error('no MP3 audio frames found');
+  return { audioOffset, frames, sampleRate, samples, durationMs: (samples * 1000) / sampleRate };
+}

@@ -1,0 +1,22 @@
+// The `espeak-ng` package (Emscripten MODULARIZE build) ships no types; only what espeak.ts uses.
+// WebAssembly values are `unknown` here: this project's lib (ES2023, no DOM) has no WebAssembly types.
+declare module 'espeak-ng' {
+  export interface EmscriptenFS {
+    writeFile(path: string, data: string | Uint8Array): void;
+    readFile(path: string): Uint8Array;
+    unlink(path: string): void;
+    analyzePath(path: string): { exists: boolean };
+  }
+  export interface ESpeakModule {
+    FS: EmscriptenFS;
+  }
+  export interface ESpeakModuleOptions {
+    noInitialRun?: boolean;
+    print?: (line: string) => void;
+    printErr?: (line: string) => void;
+    /** Emscripten's hook: instantiate the module yourself, call `receive(instance, module)`, return the exports. */
+    instantiateWasm?: (imports: unknown, receive: (instance: unknown, module: unknown) => void) => unknown;
+  }
+  const ESpeakNg: (options: ESpeakModuleOptions) => Promise<ESpeakModule>;
+  export default ESpeakNg;
+}

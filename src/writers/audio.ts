@@ -1,0 +1,42 @@
+import { writeWav } from '../speech/audio/wav.js';
+import { narrationOf, synthesisOf, type TimedNarration } from '../speech/narration.js';
+import type { Writer } from './types.js';
+
+/** `timing.json`: where each unit lies in `narration.mp3`, as a decoder plays it. */
+export function timingJson(narration: TimedNarration): string {
+  const timing = {
+    audio: 'narration.mp3',
+    durationMs: narration.durationMs,
+    engine: narration.engine,
+    voice: narration.voice,
+    sampleRate: narration.sampleRate,
+    units: narration.clips.map((c) => ({ id: c.id, startMs: c.startMs, endMs: c.endMs })),
+    chapters: narration.chapters.map((c) => ({ id: c.id, title: c.title, startMs: c.startMs, endMs: c.endMs })),
+  };
+  return `${JSON.stringify(timing, null, 2)}\n`;
+}
+
+/** `narration.mp3` (ID3 tags and chapters) and its `timing.json`. */
+export const mp3Writer: Writer = {
+  format: 'mp3',
+  byDefault: true,
+  description: 'narration.mp3 (ID3 tags, a chapter per section) and timing.json (each sentence\'s start and end in it)',
+  async write(context) {
+    const narration = await narrationOf(context);
+    return [
+      { name: 'narration.mp3', data: narration.mp3 },
+      { name: 'timing.json', data: timingJson(narration) },
+    ];
+  },
+};
+
+/** `narration.wav`: the uncompressed narration (timing.json times are for the MP3, which starts later by the decoder delay). */
+export const wavWriter: Writer = {
+  format: 'wav',
+  byDefault: false,
+  description: 'narration.wav: the narration as 16-bit PCM (only on request)',
+  async write(context) {
+    const synthesis = await synthesisOf(context);
+    return [{ name: 'narration.wav', data: writeWav(synthesis.pcm) }];
+  },
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { id3Tags, iso6392For, readTags, tagMp3 } from '../../../src/speech/audio/id3.js';
+
+describe('ID3 tags', () => {
+  it('maps BCP 47 to ISO 639-2 for TLAN', () => {
+    expect(iso6392For('en')).toBe('eng');
+    expect(iso6392For('fr-CA')).toBe('fre');
+    expect(iso6392For('de')).toBe('ger');
+    expect(iso6392For('zz')).toBeUndefined();
+  });
+
+  it('writes title, artist, date, language and CHAP/CTOC that read back (node-id3 reader)', () => {
+    const chapters = [
+      { id: 'intro', title: 'Opening & "news"', startMs: 0, endMs: 1500 },
+      { id: 'h1', title: 'Second — été', startMs: 1500, endMs: 4000 },
+    ];
+    const audio = Uint8Array.from([0xff, 0xf3, 0x14, 0xc4]);
+    const mp3 = tagMp3(audio, { title: 'Title <&> "q"', artist: 'A. Writer', publisher: 'Outlet', date: '2024-10-07', lang: 'fr', chapters });
+    const tags = readTags(mp3);
+    expect(tags.title).toBe('Title <&> "q"');
+    expect(tags.artist).toBe('A. Writer');
+    expect(tags.publisher).toBe('Outlet');
+    expect(tags.year).toBe('2024');
+    expect(tags.date).toBe('0710');
+    expect(tags.language).toBe('fre');
+    expect(tags.chapter?.map((c) => [c.elementID, c.startTimeMs, c.endTimeMs, c.tags?.title])).toEqual([
+      ['intro', 0, 1500, 'Opening & "news"'],
+      ['h1', 1500, 4000, 'Second — été'],
+    ]);
+    expect(tags.tableOfContents?.[0]?.elements).toEqual(['intro', 'h1']);
+    expect(tags.tableOfContents?.[0]?.isOrdered).toBe(true);
+    expect(mp3.subarray(mp3.length - 4)).toEqual(audio);
+  });
+
+  it('leaves out what the article does not give (no date from the clock)', () => {
+    const tags = id3Tags({ title: 't', lang: 'zz', chapters: [{ id: 'article', title: 't', startMs: 0, endMs: 10 }] });
+    expect(tags.year).toBeUndefined();
+    expect(tags.date).toBeUndefined();
+    expect(tags.language).toBeUndefined();
+    expect(tags.artist).toBeUndefined();
+  });
+});

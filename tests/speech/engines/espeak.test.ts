@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rms } from '../../../src/speech/audio/pcm.js';
+import { espeakEngine, espeakVoices, voiceForLang, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import { SpeechError } from '../../../src/speech/engines/types.js';
+
+const ssml = (lang: string, body: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<speak version="1.1" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${lang}">${body}</speak>\n`;
+
+const unit = (lang: string, text: string, body = text): { ssml: string; text: string } => ({ ssml: ssml(lang, body), text });
+
+describe('espeak engine (WASM)', () => {
+  let voices: EspeakVoice[];
+  beforeAll(async () => {
+    voices = await espeakVoices();
+  });
+
+  it('lists the bundled voices and picks one for a language tag', () => {
+    expect(voices.length).toBeGreaterThan(50);
+    expect(voiceForLang('fr', voices)).toBe('fr-fr');
+    expect(voiceForLang('fr-BE', voices)).toBe('fr-be');
+    expect(voiceForLang('fr-CA', voices)).toBe('fr-fr');
+    expect(voiceForLang('en-US', voices)).toBe('en-us');
+    expect(voiceForLang('de', voices)).toBe('de');
+    expect(voiceForLang('en', voices)).toBe('en-gb');
+    expect(voiceForLang('zh', voices)).toBe('cmn');
+    expect(voiceForLang('xx', voices)).toBeUndefined();
+  });
+
+  it('reuses one instance: the same unit gives the same samples, whatever ran before', async () => {
+    const a = unit('en', 'The minister met the ambassador on Monday.');
+    const b = unit('fr', 'Le ministre a rencontré l’ambassadeur lundi.');
+    const first = await espeakEngine.synthesize(a, { lang: 'en' });
+    await espeakEngine.synthesize(b, { lang: 'fr' });
+    const again = await espeakEngine.synthesize(a, { lang: 'en' });
+    expect(first.sampleRate).toBe(22050);
+    expect(first.samples.length).toBeGreaterThan(22050);
+    expect(rms(first.samples)).toBeGreaterThan(0.02);
+    expect(Buffer.compare(Buffer.from(first.samples.buffer), Buffer.from(again.samples.buffer))).toBe(0);
+  });
+
+  it('honours voice and rate', async () => {
+    const text = unit('en', 'Numbers and words, spoken at two speeds.');
+    const normal = await espeakEngine.synthesize(text, { lang: 'en' });
+    const fast = await espeakEngine.synthesize(text, { lang: 'en', rate: 350 });
+    const american = await espeakEngine.synthesize(text, { lang: 'en', voice: 'en-us' });
+    expect(fast.samples.length).toBeLessThan(normal.samples.length * 0.7);
+    expect(Buffer.compare(Buffer.from(normal.samples.buffer), Buffer.from(american.samples.buffer))).not.toBe(0);
+  });
+
+  it('makes a chosen voice heard over the SSML language (espeak lets xml:lang override -v)', async () => {
+    expect(withVoiceLanguage(ssml('en-US', '<s xml:lang="en-US">Hi</s>'), 'en-gb')).toBe(ssml('en-gb', '<s xml:lang="en-US">Hi</s>'));
+    const text = unit('en-US', 'The harbour opens in the autumn.');
+    const british = await espeakEngine.synthesize(text, { lang: 'en-US', voice: 'en-gb' });
+    const american = await espeakEngine.synthesize(text, { lang: 'en-US' });
+    const britishDoc = await espeakEngine.synthesize(unit('en-GB', 'The harbour opens in the autumn.'), { lang: 'en-GB' });
+    expect(Buffer.compare(Buffer.from(british.samples.buffer), Buffer.from(american.samples.buffer))).not.toBe(0);
+    expect(Buffer.compare(Buffer.from(british.samples.buffer), Buffer.from(britishDoc.samples.buffer))).toBe(0);
+  });
+
+  it('speaks escaped hostile text and emoji without failing', async () => {
+    const pcm = await espeakEngine.synthesize(unit('en', 'x', 'Tom &amp; Jerry &lt;b&gt; "quoted" \'single\' 😀 עברית'), { lang: 'en' });
+    expect(rms(pcm.samples)).toBeGreaterThan(0.02);
+  });
+
+  it('gives clear errors for an unknown voice or language and a bad rate', async () => {
+    await expect(espeakEngine.synthesize(unit('en', 'hi'), { lang: 'en', voice: 'no-such-voice' })).rejects.toThrow(SpeechError);
+    await expect(espeakEngine.voiceFor({ lang: 'xx' })).rejects.toThrow(/no voice for language "xx"/);
+    await expect(espeakEngine.synthesize(unit('en', 'hi'), { lang: 'en', rate: 5 })).rejects.toThrow(/rate must be/);
+  });
+});

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/ingest/index.js';
+import { readTags } from '../../src/speech/audio/id3.js';
+import { mp3Layout, MP3_DECODER_DELAY_SAMPLES } from '../../src/speech/audio/mp3.js';
+import { chaptersOf, encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
+import { parseWav } from '../../src/speech/audio/wav.js';
+import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
+import { skipWithout } from '../helpers/conformance.js';
+
+const SAMPLE = 'input/khorev-asif-meeting.txt';
+/** Level below which a stretch of audio counts as silent (full scale = 1). */
+const SILENCE_FLOOR = 0.01;
+
+describe('narration of the sample article', () => {
+  let synthesis: Synthesis;
+  let narration: TimedNarration;
+  let decoded: Decoded;
+
+  beforeAll(async () => {
+    const doc = parseArticle(readFileSync(SAMPLE, 'utf8'), { file: SAMPLE });
+    synthesis = await synthesize(doc);
+    narration = await encodeNarration(doc, synthesis);
+    decoded = await decodeMp3(narration.mp3);
+  });
+
+  it('has one clip per spoken unit, in order, not overlapping', () => {
+    expect(narration.clips.map((c) => c.id)).toEqual(synthesis.units.map((u) => u.id));
+    expect(narration.clips.length).toBeGreaterThan(10);
+    let previousEnd = 0;
+    for (const clip of narration.clips) {
+      expect(clip.startMs).toBeGreaterThanOrEqual(previousEnd);
+      expect(clip.endMs).toBeGreaterThan(clip.startMs);
+      previousEnd = clip.endMs;
+    }
+  });
+
+  it('decodes without errors to the duration in the timing, within 50 ms', () => {
+    expect(decoded.errors).toBe(0);
+    expect(decoded.sampleRate).toBe(22050);
+    const decodedMs = (decoded.samples.length * 1000) / decoded.sampleRate;
+    expect(Math.abs(decodedMs - narration.durationMs)).toBeLessThanOrEqual(50);
+    expect(narration.durationMs).toBe(Math.round(mp3Layout(narration.mp3).durationMs));
+    expect(narration.clips.at(-1)?.endMs ?? Infinity).toBeLessThanOrEqual(narration.durationMs);
+  });
+
+  it('every sentence is audible in the MP3 where the timing puts it, and the pauses between are silent', () => {
+    narration.clips.forEach((clip, i) => {
+      expect(rmsBetween(decoded, clip.startMs, clip.endMs), clip.id).toBeGreaterThan(SILENCE_FLOOR * 3);
+      const next = narration.clips[i + 1];
+      // The middle of each pause (unit pauses are at least 300 ms here).
+      if (next && next.startMs - clip.endMs > 100) {
+        expect(rmsBetween(decoded, clip.endMs + 40, next.startMs - 40), `pause after ${clip.id}`).toBeLessThan(SILENCE_FLOOR);
+      }
+    });
+    expect(rmsBetween(decoded, 0, (MP3_DECODER_DELAY_SAMPLES * 1000) / 22050 - 5)).toBeLessThan(SILENCE_FLOOR);
+  });
+
+  it('each sentence sits at its timed place in the decoded MP3 (cross-correlation with the engine output, well within 50 ms)', () => {
+    const sr = decoded.sampleRate;
+    for (const [i, span] of synthesis.spans.entries()) {
+      const clip = narration.clips[i];
+      if (!clip) throw new Error(`no clip for ${span.id}`);
+      // A window from the middle of the unit's own audio, as the engine made it.
+      const length = Math.min(4096, span.end - span.start);
+      const from = span.start + Math.floor((span.end - span.start - length) / 2);
+      const ref = Float32Array.from(synthesis.pcm.samples.subarray(from, from + length), (v) => v / 32768);
+      const at = Math.round((clip.startMs * sr) / 1000) + (from - span.start);
+      const { lag, correlation } = bestLag(decoded.samples, ref, at, Math.round(0.05 * sr));
+      expect(correlation, span.id).toBeGreaterThan(0.9);
+      expect(Math.abs((lag * 1000) / sr), span.id).toBeLessThanOrEqual(2);
+    }
+  });
+
+  describe.skipIf(skipWithout('lame'))('with native LAME as the decoder (it trims its own 529-sample decoder delay)', () => {
+    it('still finds every sentence within 50 ms of its timing', () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'voxpress-lame-'));
+      writeFileSync(path.join(dir, 'n.mp3'), narration.mp3);
+      execFileSync('lame', ['--quiet', '--decode', path.join(dir, 'n.mp3'), path.join(dir, 'n.wav')]);
+      const pcm = parseWav(new Uint8Array(readFileSync(path.join(dir, 'n.wav'))));
+      const lame = Float32Array.from(pcm.samples, (v) => v / 32768);
+      const sr = pcm.sampleRate;
+      expect(Math.abs((lame.length * 1000) / sr - narration.durationMs)).toBeLessThanOrEqual(50);
+      for (const [i, span] of synthesis.spans.entries()) {
+        const clip = narration.clips[i];
+        if (!clip) throw new Error(`no clip for ${span.id}`);
+        const length = Math.min(4096, span.end - span.start);
+        const from = span.start + Math.floor((span.end - span.start - length) / 2);
+        const ref = Float32Array.from(synthesis.pcm.samples.subarray(from, from + length), (v) => v / 32768);
+        const { lag, correlation } = bestLag(lame, ref, Math.round((clip.startMs * sr) / 1000) + (from - span.start), Math.round(0.06 * sr));
+        expect(correlation, span.id).toBeGreaterThan(0.9);
+        expect(Math.abs((lag * 1000) / sr), span.id).toBeLessThan(50);
+      }
+    });
+  });
+
+  it('is tagged with title, language and one chapter for an article without headings', () => {
+    const tags = readTags(narration.mp3);
+    expect(tags.title).toBe(synthesis.units[0]?.text);
+    expect(tags.language).toBe('eng');
+    expect(tags.chapter).toHaveLength(1);
+    expect(tags.chapter?.[0]).toMatchObject({ elementID: 'article', startTimeMs: 0, endTimeMs: narration.durationMs });
+    expect(tags.tableOfContents?.[0]?.elements).toEqual(['article']);
+  });
+});
+
+describe('narration of articles with sections and in French', () => {
+  it('makes a chapter per section, starting where its heading is spoken, with the article metadata', async () => {
+    const doc = parseArticle(readFileSync('tests/fixtures/audio/sections.md', 'utf8'), { format: 'markdown' });
+    const narration = await encodeNarration(doc, await synthesize(doc));
+    const tags = readTags(narration.mp3);
+    expect(tags.title).toBe('Harbour works begin');
+    expect(tags.artist).toBe('Jane Reporter');
+    expect(tags.publisher).toBe('The Coast Gazette');
+    expect(tags.year).toBe('2024');
+    expect(tags.date).toBe('0503');
+    const chapters = tags.chapter ?? [];
+    expect(chapters.map((c) => c.tags?.title)).toEqual(['Harbour works begin', 'The plan', 'The cost']);
+    const headingStarts = narration.clips.filter((c) => /^h\d+s1$/.test(c.id)).map((c) => c.startMs);
+    expect(chapters.map((c) => c.startTimeMs)).toEqual([0, ...headingStarts]);
+    chapters.forEach((c, i) => expect(c.endTimeMs).toBe(chapters[i + 1]?.startTimeMs ?? narration.durationMs));
+    expect(tags.tableOfContents?.[0]?.elements).toEqual(chapters.map((c) => c.elementID));
+  });
+
+  it('keeps within the 255 chapters ID3 can list', () => {
+    const units = Array.from({ length: 300 }, (_, i) => ({ id: `h${i + 1}s1`, kind: 'heading' as const, text: `Section ${i + 1}`, ssml: '', pauseAfterMs: 0 }));
+    const clips = units.map((u, i) => ({ id: u.id, startMs: 10 + i * 100, endMs: 10 + i * 100 + 50 }));
+    const doc = parseArticle('A title\n\nSome text.', { format: 'text' });
+    const chapters = chaptersOf(doc, units, clips, 40_000);
+    expect(chapters).toHaveLength(255);
+    expect(chapters[0]).toMatchObject({ id: 'intro', startMs: 0, endMs: 10 });
+    expect(chapters.at(-1)).toMatchObject({ id: 'h254', endMs: 40_000 });
+  });
+
+  it('speaks a French article with a French voice', async () => {
+    const doc = parseArticle(readFileSync('tests/fixtures/audio/french.md', 'utf8'), { format: 'markdown' });
+    expect(doc.meta.lang).toBe('fr');
+    const french = await synthesize(doc);
+    expect(french.voice).toMatch(/^fr(-|$)/);
+    const same = (a: Synthesis, b: Synthesis): boolean => Buffer.compare(Buffer.from(a.pcm.samples.buffer), Buffer.from(b.pcm.samples.buffer)) === 0;
+    // What is heard is the French voice: the same as asking for fr-fr, unlike an English voice on the same text.
+    expect(same(french, await synthesize(doc, { speech: { voice: 'fr-fr' } }))).toBe(true);
+    expect(same(french, await synthesize(doc, { speech: { voice: 'en-gb' } }))).toBe(false);
+    const narration = await encodeNarration(doc, french);
+    expect(readTags(narration.mp3).language).toBe('fre');
+  });
+});
