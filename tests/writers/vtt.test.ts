@@ -1,32 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import webvtt from 'webvtt-parser';
 import { parseArticle } from '../../src/ingest/index.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { renderDocument } from '../../src/pipeline.js';
+import { parseVtt, shown } from '../helpers/vtt.js';
 import { cueText, renderVtt, vttTimestamp } from '../../src/writers/vtt.js';
-
-interface ParsedCue {
-  id: string;
-  startTime: number;
-  endTime: number;
-  text: string;
-  tree: { children: { type: string; value?: string }[] };
-}
-
-// webvtt-parser's built-in entity table lacks the `;` forms (`&lt;` reads as `<;`); its full HTML table is spec-compliant.
-const ENTITIES = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('webvtt-parser/html-entities.json'), 'utf8')) as Record<string, string>;
-
-function parseVtt(text: string): { cues: ParsedCue[]; errors: { message: string }[] } {
-  const { WebVTTParser } = webvtt as unknown as { WebVTTParser: new (entities: Record<string, string>) => { parse(input: string, mode: string): { cues: ParsedCue[]; errors: { message: string }[] } } };
-  return new WebVTTParser(ENTITIES).parse(text, 'subtitles');
-}
-
-/** The text a player shows for a cue: its parsed text nodes, entities decoded. */
-function shown(cue: ParsedCue): string {
-  return cue.tree.children.map((n) => (n.type === 'text' ? (n.value ?? '') : '')).join('');
-}
 
 interface Timing {
   durationMs: number;
