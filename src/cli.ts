@@ -27,6 +27,7 @@ interface CliOptions {
   quiet: boolean;
   json: boolean;
   force: boolean;
+  paper: 'a4' | 'letter';
 }
 
 function parseFormats(value: string): string[] {
@@ -75,6 +76,7 @@ function program(): Command {
     .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
     .option('--title <title>', 'title, overriding the article\'s own')
     .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -174,7 +176,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(opts.title !== undefined ? { title: opts.title } : {}),
       ...(opts.author !== undefined ? { authors: opts.author } : {}),
     },
-    writer: process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {},
+    writer: {
+      ...(process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+      pdf: { paper: opts.paper },
+    },
     onResult: (result, done) => {
       if (result.status === 'failed') {
         process.stderr.write(`voxpress: ${result.error}\n`);

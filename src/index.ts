@@ -21,3 +21,4 @@ export { WRITERS, FORMATS, writerFor, type OutputFile, type Writer, type WriterC
 export { processArticle, renderDocument, type ArticleOptions, type ArticleResult, type ArticleTask } from './pipeline.js';
 export { runBatch, expandInputs, type BatchOptions, type BatchSummary } from './batch.js';
 export { VERSION } from './version.js';
+export { renderPdf, pdfWriter, PAPERS, MissingGlyphError, type PdfOptions, type Paper } from './writers/pdf/index.js';

@@ -1,11 +1,12 @@
 import { jsonWriter } from './json.js';
+import { pdfWriter } from './pdf/index.js';
 import type { Writer } from './types.js';
 
 /**
  * Every writer, in the order the pipeline runs them. To add a writer, add its
  * module under `src/writers/` (or `src/speech/`) and list it here.
  */
-export const WRITERS: readonly Writer[] = [jsonWriter];
+export const WRITERS: readonly Writer[] = [jsonWriter, pdfWriter];
 
 export const FORMATS: readonly string[] = WRITERS.map((w) => w.format);
 

@@ -1,4 +1,5 @@
 import type { Document } from '../model/types.js';
+import type { PdfOptions } from './pdf/index.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -17,6 +18,8 @@ export interface WriterOptions {
   readonly resourceDir?: string;
   /** Every format asked for in this run, so a writer can tell what else ships (the EPUB embeds narration only when audio is made). */
   readonly formats?: readonly string[];
+  /** Options of the PDF writer (paper size). */
+  readonly pdf?: PdfOptions;
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
 }
 
