@@ -61,17 +61,39 @@ export class MissingGlyphError extends Error {
 }
 
 const parsed = new Map<FontName, fontkit.Font>();
+const fileBytes = new Map<FontName, Buffer>();
+
+function bytesOf(name: FontName): Buffer {
+  let bytes = fileBytes.get(name);
+  if (!bytes) {
+    bytes = readFileSync(FONT_FILES[name]);
+    fileBytes.set(name, bytes);
+  }
+  return bytes;
+}
+
+function parse(name: FontName): fontkit.Font {
+  const created = fontkit.create(bytesOf(name));
+  if (!('hasGlyphForCodePoint' in created)) throw new Error(`${FONT_FILES[name]} is a font collection, not a single font`);
+  return created;
+}
 
 /**
- * The parsed font, read once per process: pdfkit accepts a fontkit font object
- * directly, so documents share the parse instead of repeating it per article.
+ * A font object of its own for one PDF. fontkit keeps glyph objects (with the
+ * characters they were first met for) inside the font object; shared between
+ * documents, a glyph first reached through another glyph's composition lost
+ * its Unicode mapping in later documents' ToUnicode maps, so each document
+ * parses its own (the file bytes are read once per process).
  */
+export function freshFont(name: FontName): fontkit.Font {
+  return parse(name);
+}
+
+/** The parsed font for measuring and coverage, read once per process (never handed to pdfkit). */
 export function loadFont(name: FontName): fontkit.Font {
   let font = parsed.get(name);
   if (!font) {
-    const created = fontkit.create(readFileSync(FONT_FILES[name]));
-    if (!('hasGlyphForCodePoint' in created)) throw new Error(`${FONT_FILES[name]} is a font collection, not a single font`);
-    font = created;
+    font = parse(name);
     parsed.set(name, font);
   }
   return font;

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../src/ingest/index.js';
+import type { Document } from '../../../src/model/types.js';
+import { textBlocks } from '../../../src/model/walk.js';
+import { MissingGlyphError, renderPdf } from '../../../src/writers/pdf/index.js';
+import { checkPdfUa, openPdf, structureText } from '../../helpers/pdfua.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/pdf/${name}`, import.meta.url), 'utf8');
+const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
+
+/** The model's text of each heading and paragraph, in reading order. */
+function modelParagraphs(doc: Document): { id: string; text: string }[] {
+  return textBlocks(doc).map((b) => ({ id: b.id, text: b.sentences.map((s) => s.text).join(' ') }));
+}
+
+/** The PDF's text of each element carrying a model id of a heading or paragraph, in structure order. */
+async function pdfParagraphs(bytes: Uint8Array): Promise<{ id: string; text: string }[]> {
+  const elements = await structureText(bytes);
+  return elements.filter((e) => e.id && /^[hp]\d+$/.test(e.id)).map((e) => ({ id: e.id as string, text: e.text }));
+}
+
+function longArticle(): string {
+  const paragraphs = sampleText.replace(/^\s*date\s+\S+\s*/, '').split(/\n\s*\n/).filter((p) => p.trim());
+  const out: string[] = ['# A long article', ''];
+  for (let i = 0; i < 8; i++) {
+    out.push(`## Part ${i + 1}`, '');
+    for (const p of paragraphs) out.push(p.trim(), '');
+  }
+  return out.join('\n');
+}
+
+describe('PDF writer', () => {
+  const docs: Record<string, Document> = {};
+  const pdfs: Record<string, Uint8Array> = {};
+  beforeAll(async () => {
+    docs.sample = parseArticle(sampleText, { format: 'text' });
+    docs.multilingual = parseArticle(fixture('multilingual.md'), { format: 'markdown' });
+    docs.rich = parseArticle(fixture('rich.md'), { format: 'markdown' });
+    docs.long = parseArticle(longArticle(), { format: 'markdown' });
+    for (const [name, doc] of Object.entries(docs)) pdfs[name] = await renderPdf(doc);
+  });
+
+  it.each(['sample', 'multilingual', 'rich', 'long'])('%s passes every PDF/UA check', async (name) => {
+    expect(await checkPdfUa(pdfs[name] as Uint8Array)).toEqual([]);
+  });
+
+  it.each(['sample', 'multilingual', 'rich', 'long'])('%s: text in structure order equals the model, paragraph by paragraph', async (name) => {
+    const doc = docs[name] as Document;
+    expect(await pdfParagraphs(pdfs[name] as Uint8Array)).toEqual(modelParagraphs(doc));
+  });
+
+  it('spreads the long article over several pages with the page number on each', async () => {
+    const pdf = await openPdf(pdfs.long as Uint8Array);
+    expect(pdf.numPages).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      const strings = content.items.map((item) => ('str' in item ? item.str : ''));
+      expect(strings).toContain(`${i} / ${pdf.numPages}`);
+      expect(strings).toContain('A long article');
+    }
+    await pdf.destroy();
+  });
+
+  it('puts the title in H1 and body headings one level below, with bookmarks for each', async () => {
+    const elements = await structureText(pdfs.rich as Uint8Array);
+    expect(elements.filter((e) => /^H\d$/.test(e.role)).map((e) => [e.role, e.text])).toEqual([
+      ['H1', 'Rich structure'],
+      ['H2', 'A section'],
+      ['H3', 'A subsection'],
+    ]);
+    const pdf = await openPdf(pdfs.rich as Uint8Array);
+    const outline = await pdf.getOutline();
+    expect(outline.map((o) => o.title)).toEqual(['Rich structure']);
+    expect(outline[0]?.items.map((o) => o.title)).toEqual(['A section']);
+    expect(outline[0]?.items[0]?.items.map((o) => o.title)).toEqual(['A subsection']);
+    await pdf.destroy();
+  });
+
+  it('tags lists, quotes, code and links as the model has them, with model ids', async () => {
+    const elements = await structureText(pdfs.rich as Uint8Array);
+    const roles = elements.map((e) => e.role);
+    expect(roles.filter((r) => ['L', 'LI', 'Lbl', 'LBody', 'BlockQuote', 'Code', 'Link'].includes(r))).toEqual(
+      ['Code', 'Link', 'L', 'LI', 'Lbl', 'LBody', 'LI', 'Lbl', 'LBody', 'Link', 'L', 'LI', 'Lbl', 'LBody', 'LI', 'Lbl', 'LBody', 'BlockQuote'],
+    );
+    expect(elements.filter((e) => e.role === 'Lbl').map((e) => e.text)).toEqual(['1.', '2.', '\u2022', '\u2022']);
+    expect(elements.find((e) => e.role === 'L')?.id).toBe('l1');
+    expect(elements.find((e) => e.role === 'LI')?.id).toBe('l1i1');
+    expect(elements.find((e) => e.role === 'BlockQuote')?.id).toBe('q1');
+    expect(elements.filter((e) => e.role === 'Span' && e.id).map((e) => e.id)).toContain('p6s2');
+    const link = elements.find((e) => e.role === 'Link');
+    expect(link?.text).toBe('link to the example site');
+    expect(link?.alt).toBe('Link: Example site (https://example.com/a?b=1&c=2)');
+  });
+
+  it('gives link annotations their URL and a description in /Contents', async () => {
+    const pdf = await openPdf(pdfs.rich as Uint8Array);
+    const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { subtype: string; url?: string; contentsObj: { str: string } }[];
+    expect(annotations.map((a) => [a.subtype, a.url, a.contentsObj.str])).toEqual([
+      ['Link', 'https://example.com/a?b=1&c=2', 'Link: Example site (https://example.com/a?b=1&c=2)'],
+      ['Link', 'https://example.org/', 'Link: second link (https://example.org/)'],
+    ]);
+    await pdf.destroy();
+  });
+
+  it('marks Greek and Cyrillic runs in an English article with their language', async () => {
+    const spans = (await structureText(pdfs.multilingual as Uint8Array)).filter((e) => e.lang);
+    expect(spans.map((e) => [e.lang, e.text])).toEqual([
+      ['el', 'Ελληνικά'],
+      ['ru', 'Кириллица'],
+      ['el', 'Ελευθερία'],
+      ['ru', 'Свобода'],
+      ['el', 'Σημειώσεις και'],
+      ['ru', 'заметки'],
+      ['uk', 'Добрий вечір, їжак'],
+      ['el', 'Μια ολόκληρη πρόταση στα ελληνικά'],
+    ]);
+    const pdf = await openPdf(pdfs.multilingual as Uint8Array);
+    expect((await pdf.getMetadata()).info).toMatchObject({ Language: 'en' });
+    await pdf.destroy();
+  });
+
+  it('writes the title with &, <, > and quotes into well-formed XMP, with pdfuaid:part 1', async () => {
+    const pdf = await openPdf(pdfs.multilingual as Uint8Array);
+    const { metadata, info } = await pdf.getMetadata();
+    expect(metadata?.get('dc:title')).toBe('Café & «Ελληνικά» <Кириллица> "quoted"');
+    expect(metadata?.get('pdfuaid:part')).toBe('1');
+    expect(metadata?.get('dc:creator')).toEqual(['Zoë Ångström']);
+    expect(info).toMatchObject({ Title: 'Café & «Ελληνικά» <Кириллица> "quoted"', CreationDate: 'D:20240305000000Z', ModDate: 'D:20240305000000Z' });
+    await pdf.destroy();
+  });
+
+  it('is byte-identical for the same input, and the file ID follows the content', async () => {
+    const again = await renderPdf(parseArticle(sampleText, { format: 'text' }));
+    expect(Buffer.from(again).equals(Buffer.from(pdfs.sample as Uint8Array))).toBe(true);
+    const pdf = await openPdf(pdfs.sample as Uint8Array);
+    const other = await openPdf(pdfs.rich as Uint8Array);
+    const [id1] = pdf.fingerprints;
+    const [id2] = other.fingerprints;
+    expect(id1).toMatch(/^[0-9a-f]{32}$/);
+    expect(id1).not.toBe(id2);
+    await pdf.destroy();
+    await other.destroy();
+  });
+
+  it('takes the date from SOURCE_DATE_EPOCH when the article has none', async () => {
+    const doc = parseArticle('No date here. Just text.', { format: 'text' });
+    const pdf = await openPdf(await renderPdf(doc, { sourceDateEpoch: 1_700_000_000 }));
+    expect((await pdf.getMetadata()).info).toMatchObject({ CreationDate: 'D:20231114221320Z' });
+    await pdf.destroy();
+  });
+
+  it('prints on US Letter when asked, A4 otherwise', async () => {
+    const letter = await openPdf(await renderPdf(docs.sample as Document, { pdf: { paper: 'letter' } }));
+    expect((await letter.getPage(1)).view).toEqual([0, 0, 612, 792]);
+    const a4 = await openPdf(pdfs.sample as Uint8Array);
+    expect((await a4.getPage(1)).view.map(Math.round)).toEqual([0, 0, 595, 842]);
+    await letter.destroy();
+    await a4.destroy();
+  });
+
+  it('falls back to a font that has the glyph, and fails clearly when none has', async () => {
+    const arrows = parseArticle('An arrow → and a star ★ and an emoji 😀 in text.', { format: 'text' });
+    const bytes = await renderPdf(arrows);
+    expect(await checkPdfUa(bytes)).toEqual([]);
+    expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual(['An arrow → and a star ★ and an emoji 😀 in text.']);
+    const han = parseArticle('Chinese 中文 is not covered.', { format: 'text' });
+    await expect(renderPdf(han)).rejects.toThrow(MissingGlyphError);
+    await expect(renderPdf(han)).rejects.toThrow(/U\+4E2D/);
+  });
+
+  it('breaks a word longer than the line instead of running off the page', async () => {
+    const doc = parseArticle(`Long: ${'x'.repeat(300)} end.`, { format: 'text' });
+    const bytes = await renderPdf(doc);
+    expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual([`Long: ${'x'.repeat(300)} end.`]);
+    const pdf = await openPdf(bytes);
+    const content = await (await pdf.getPage(1)).getTextContent();
+    for (const item of content.items) if ('transform' in item) expect((item.transform[4] as number) + item.width).toBeLessThanOrEqual(595.28 - 72 + 1);
+    await pdf.destroy();
+  });
+});
