@@ -1,5 +1,6 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { XMLValidator } from 'fast-xml-parser';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
 /**
@@ -132,6 +133,11 @@ interface PageScan {
   readonly notdef: number;
 }
 
+/** pdf.js gives a BDC's tag as a string and a BMC's as a Name object. */
+function tagName(tag: unknown): string {
+  return typeof tag === 'object' && tag !== null && 'name' in tag ? String((tag as { name: unknown }).name) : String(tag);
+}
+
 function contentId(page: PDFPageProxy, mcid: number): string {
   return `p${page.ref?.num ?? 0}R_mc${mcid}`;
 }
@@ -148,8 +154,8 @@ async function scanPage(page: PDFPageProxy): Promise<PageScan> {
   const covered = (): boolean => stack.some((m) => m.tag === 'Artifact' || m.mcid !== undefined);
   ops.fnArray.forEach((fn, i) => {
     const args = ops.argsArray[i] as unknown[];
-    if (fn === OPS.beginMarkedContent) stack.push({ tag: String(args[0]) });
-    else if (fn === OPS.beginMarkedContentProps) stack.push(typeof args[1] === 'number' ? { tag: String(args[0]), mcid: args[1] } : { tag: String(args[0]) });
+    if (fn === OPS.beginMarkedContent) stack.push({ tag: tagName(args[0]) });
+    else if (fn === OPS.beginMarkedContentProps) stack.push(typeof args[1] === 'number' ? { tag: tagName(args[0]), mcid: args[1] } : { tag: tagName(args[0]) });
     else if (fn === OPS.endMarkedContent) stack.pop();
     else if (fn === OPS.setFont) fontIds.add(String(args[0]));
     const paints = PAINT_OPS.has(fn) || (fn === OPS.constructPath && PAINT_OPS.has(args[0] as number));
@@ -186,7 +192,7 @@ async function read(bytes: Uint8Array): Promise<Reading> {
   const doc = await openPdf(bytes);
   const pages: PDFPageProxy[] = [];
   for (let i = 1; i <= doc.numPages; i++) pages.push(await doc.getPage(i));
-  const pageTrees = await Promise.all(pages.map(async (p) => Boolean(await p.getStructTree())));
+  const pageTrees = await Promise.all(pages.map(async (p) => (((await p.getStructTree()) as { children?: unknown[] } | null)?.children?.length ?? 0) > 0));
   const scans = await Promise.all(pages.map(scanPage));
   const text = new Map<string, string>();
   for (const scan of scans) for (const [id, t] of scan.mcids) text.set(id, t);
@@ -218,8 +224,11 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<Finding[]> {
   if (markInfo?.Suspects === true) fail('mark-info', '/MarkInfo /Suspects is true');
 
   const { info, metadata } = await doc.getMetadata();
-  if (!metadata) fail('metadata', 'no (well-formed) XMP metadata stream');
+  if (!metadata) fail('metadata', 'no XMP metadata stream');
   else {
+    // pdf.js reads ill-formed XMP leniently; a real XML parser decides whether it is well-formed.
+    const wellFormed = XMLValidator.validate(metadata.getRaw());
+    if (wellFormed !== true) fail('metadata', `XMP is not well-formed XML: ${wellFormed.err.msg}`);
     if (!(metadata.get('dc:title') ?? '').toString().trim()) fail('metadata', 'XMP has no dc:title');
     if (metadata.get('pdfuaid:part') !== '1') fail('metadata', 'XMP has no pdfuaid:part 1');
   }
