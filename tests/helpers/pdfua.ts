@@ -37,6 +37,7 @@ export interface Element {
   readonly id?: string;
   readonly alt?: string;
   readonly lang?: string;
+  readonly actualText?: string;
   readonly parent?: Element;
   readonly children: (Element | Leaf)[];
 }
@@ -75,7 +76,8 @@ function readTree(pdf: PDFDocument): Element | undefined {
         const id = text(value.lookup(PDFName.of('ID')));
         const alt = text(value.lookup(PDFName.of('Alt')));
         const lang = text(value.lookup(PDFName.of('Lang')));
-        const element: Element = { role, parent, children: [], ...(id ? { id } : {}), ...(alt ? { alt } : {}), ...(lang ? { lang } : {}) };
+        const actualText = text(value.lookup(PDFName.of('ActualText')));
+        const element: Element = { role, parent, children: [], ...(id ? { id } : {}), ...(alt ? { alt } : {}), ...(lang ? { lang } : {}), ...(actualText !== undefined ? { actualText } : {}) };
         parent.children.push(element);
         const k = value.get(PDFName.of('K'));
         const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
@@ -92,6 +94,12 @@ function readTree(pdf: PDFDocument): Element | undefined {
 function walk(node: Element, visit: (node: Element) => void): void {
   visit(node);
   for (const child of node.children) if (!isLeaf(child)) walk(child, visit);
+}
+
+/** An element's text as assistive technology gets it: its /ActualText where it has one, else its content. */
+function elementText(node: Element, text: ReadonlyMap<string, string>): string {
+  if (node.actualText !== undefined) return node.actualText;
+  return node.children.map((c) => (isLeaf(c) ? (c.type === 'content' ? (text.get(c.id) ?? '') : '') : elementText(c, text))).join('');
 }
 
 function contentLeaves(node: Element): string[] {
@@ -280,6 +288,7 @@ export interface TextElement {
   readonly alt?: string;
   readonly lang?: string;
   readonly parent?: string;
+  readonly actualText?: string;
   /** The element's text as drawn, glyphs mapped back through the fonts' ToUnicode maps. */
   readonly text: string;
 }
@@ -295,7 +304,8 @@ export async function structureText(bytes: Uint8Array, roles?: ReadonlySet<strin
       ...(node.alt ? { alt: node.alt } : {}),
       ...(node.lang ? { lang: node.lang } : {}),
       ...(node.parent && node.parent.role !== 'StructTreeRoot' ? { parent: node.parent.role } : {}),
-      text: contentLeaves(node).map((id) => reading.text.get(id) ?? '').join(''),
+      ...(node.actualText !== undefined ? { actualText: node.actualText } : {}),
+      text: elementText(node, reading.text),
     }));
   await reading.doc.destroy();
   return out;

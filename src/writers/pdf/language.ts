@@ -112,3 +112,8 @@ export function langRuns(text: string, docLang: string): LangRun[] {
     return lang ? { text: t, lang } : { text: t };
   });
 }
+
+/** Whether a language tag names a right-to-left language (its runs need `/ActualText`). */
+export function isRightToLeft(lang: string): boolean {
+  return ['he', 'yi', 'ar', 'fa', 'ur', 'ps'].includes(lang.toLowerCase().split('-')[0] ?? '');
+}

@@ -1,6 +1,6 @@
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
-import { langRuns } from './language.js';
+import { isRightToLeft, langRuns } from './language.js';
 
 /**
  * Typesetting: the document model turned into lines of measured text placed
@@ -49,6 +49,8 @@ export interface StructNode {
   readonly id?: string;
   readonly lang?: string;
   readonly alt?: string;
+  /** The logical text of a right-to-left run, which is drawn in visual order (pdfkit has no bidi). */
+  readonly actualText?: string;
 }
 
 export type Rgb = readonly [number, number, number];
@@ -234,7 +236,11 @@ function sentenceSegments(sentences: readonly Sentence[], style: Style, parent: 
 /** Segments re-split where the script changes to another language, each such run its own Span with `/Lang`. */
 function withLanguages(segments: readonly Segment[], docLang: string): Segment[] {
   return segments.flatMap((segment) =>
-    langRuns(segment.text, docLang).map((run): Segment => (run.lang ? { ...segment, text: run.text, node: { role: 'Span', parent: segment.node, lang: run.lang } } : { ...segment, text: run.text })),
+    langRuns(segment.text, docLang).map((run): Segment => {
+      if (!run.lang) return { ...segment, text: run.text };
+      const node: StructNode = { role: 'Span', parent: segment.node, lang: run.lang, ...(isRightToLeft(run.lang) ? { actualText: run.text } : {}) };
+      return { ...segment, text: run.text, node };
+    }),
   );
 }
 

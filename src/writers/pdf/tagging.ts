@@ -29,6 +29,7 @@ export class Tagger {
     const options: Record<string, string> = {};
     if (node.lang) options.lang = node.lang;
     if (node.alt) options.alt = node.alt;
+    if (node.actualText) options.actual = node.actualText;
     const element = this.doc.struct(node.role, options) as unknown as StructElement;
     if (node.id) {
       if (this.ids.has(node.id)) throw new Error(`duplicate structure id ${node.id}`);

@@ -169,6 +169,21 @@ describe('PDF writer', () => {
     await expect(renderPdf(han)).rejects.toThrow(/U\+4E2D/);
   });
 
+  it('gives right-to-left runs their logical text as /ActualText', async () => {
+    const doc = parseArticle('Hebrew שלום עולם and Arabic مرحبا بالعالم in one line.', { format: 'text' });
+    const bytes = await renderPdf(doc);
+    expect(await checkPdfUa(bytes)).toEqual([]);
+    const spans = (await structureText(bytes)).filter((e) => e.lang);
+    // Once in the title (derived from the first sentence), once in the paragraph.
+    expect(spans.map((e) => [e.lang, e.actualText])).toEqual([
+      ['he', 'שלום עולם'],
+      ['ar', 'مرحبا بالعالم'],
+      ['he', 'שלום עולם'],
+      ['ar', 'مرحبا بالعالم'],
+    ]);
+    expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual(['Hebrew שלום עולם and Arabic مرحبا بالعالم in one line.']);
+  });
+
   it('breaks a word longer than the line instead of running off the page', async () => {
     const doc = parseArticle(`Long: ${'x'.repeat(300)} end.`, { format: 'text' });
     const bytes = await renderPdf(doc);
