@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/ingest/index.js';
 import type { Document } from '../../../src/model/types.js';
@@ -18,6 +21,35 @@ function modelParagraphs(doc: Document): { id: string; text: string }[] {
 async function pdfParagraphs(bytes: Uint8Array): Promise<{ id: string; text: string }[]> {
   const elements = await structureText(bytes);
   return elements.filter((e) => e.id && /^[hp]\d+$/.test(e.id)).map((e) => ({ id: e.id as string, text: e.text }));
+}
+
+/** A small solid-colour PNG, built byte by byte (CRCs included). */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer): number => {
+    let c = 0xffffffff;
+    for (const b of buf) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([200, 30, 30]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function longArticle(): string {
@@ -182,6 +214,31 @@ describe('PDF writer', () => {
       ['ar', 'مرحبا بالعالم'],
     ]);
     expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual(['Hebrew שלום עולם and Arabic مرحبا بالعالم in one line.']);
+  });
+
+  it('embeds a local image as a Figure with its alt text and caption, and prints the alt text of one it cannot embed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voxpress-fig-'));
+    try {
+      writeFileSync(path.join(dir, 'square.png'), png(40, 30));
+      const doc = parseArticle('Before the pictures.\n\n![A red square](square.png "Figure 1: a square")\n\n![A remote chart](https://example.com/chart.png)\n\n![](square.png)\n\nAfter.', { format: 'markdown' });
+      const bytes = await renderPdf(doc, { resourceDir: dir });
+      expect(await checkPdfUa(bytes)).toEqual([]);
+      const elements = await structureText(bytes);
+      const figures = elements.filter((e) => e.role === 'Figure').map((e) => [e.id, e.alt, e.text]);
+      expect(figures).toEqual([
+        ['f1', 'A red square', ''],
+        ['f2', 'A remote chart', '[A remote chart]'],
+      ]);
+      expect(elements.find((e) => e.role === 'Caption')?.text).toBe('Figure 1: a square');
+      const pdf = await openPdf(bytes);
+      const ops = await (await pdf.getPage(1)).getOperatorList();
+      const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The image with alt text and the decorative one without.
+      expect(ops.fnArray.filter((f) => f === OPS.paintImageXObject)).toHaveLength(2);
+      await pdf.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('breaks a word longer than the line instead of running off the page', async () => {
