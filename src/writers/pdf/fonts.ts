@@ -78,15 +78,20 @@ function parse(name: FontName): fontkit.Font {
   return created;
 }
 
+const embedded = new Map<FontName, fontkit.Font>();
+
 /**
- * A font object of its own for one PDF. fontkit keeps glyph objects (with the
- * characters they were first met for) inside the font object; shared between
- * documents, a glyph first reached through another glyph's composition lost
- * its Unicode mapping in later documents' ToUnicode maps, so each document
- * parses its own (the file bytes are read once per process).
+ * The font object pdfkit embeds from, one per process and separate from the
+ * measuring one (parsing a font's tables per document would cost ~300 ms).
+ * `registerFont` in pdfkit-fixes clears its glyph cache for each document.
  */
-export function freshFont(name: FontName): fontkit.Font {
-  return parse(name);
+export function embeddingFont(name: FontName): fontkit.Font {
+  let font = embedded.get(name);
+  if (!font) {
+    font = parse(name);
+    embedded.set(name, font);
+  }
+  return font;
 }
 
 /** The parsed font for measuring and coverage, read once per process (never handed to pdfkit). */

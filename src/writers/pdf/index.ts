@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Document } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import type { Writer, WriterOptions } from '../types.js';
-import { FONT_NAMES, freshFont } from './fonts.js';
+import { embeddingFont, FONT_NAMES } from './fonts.js';
 import { layoutDocument, PAPER_SIZES, type ImageProbe, type Paper } from './layout.js';
 import { fileIdentifier, fixedDate, xmpDescriptions } from './metadata.js';
 import { createDocument, registerFont, type PdfDoc } from './pdfkit-fixes.js';
@@ -74,7 +74,7 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}): Pro
     id: fileIdentifier(doc, { paper }),
   });
   const bytes = collect(pdf);
-  for (const name of FONT_NAMES) registerFont(pdf, name, freshFont(name));
+  for (const name of FONT_NAMES) registerFont(pdf, name, embeddingFont(name));
   const layout = layoutDocument(doc, paper, imageProbe(pdf, options.resourceDir));
   const tagger = new Tagger(pdf, layout.root);
   renderLayout(pdf, tagger, layout, title);

@@ -84,8 +84,20 @@ export function createDocument(settings: DocumentSettings): PdfDoc {
   return doc;
 }
 
-/** Registers a parsed font; pdfkit accepts fontkit font objects, though its types do not say so. */
+/**
+ * Registers a parsed font (pdfkit accepts fontkit font objects, though its
+ * types do not say so), so documents share its decoded tables.
+ * pdfkit writes each glyph's ToUnicode entry from `glyph.codePoints`, and
+ * fontkit caches glyph objects with the characters they were first created
+ * for. Subsetting a composite glyph (Å, é) creates its components (A, acute)
+ * with no characters at all; in the next document using the same font object
+ * a Latin "A" then had an empty ToUnicode entry and extracted as nothing,
+ * failing PDF/UA-1 7.21.7 (text mappable to Unicode). Within one document
+ * all text is encoded before the subset, so emptying the glyph cache for
+ * every document is enough; the decoded tables stay shared.
+ */
 export function registerFont(doc: PdfDoc, name: string, font: fontkit.Font): void {
+  (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
   doc.registerFont(name, font as unknown as Buffer);
 }
 
