@@ -109,6 +109,36 @@ function isIgnorable(cp: number): boolean {
   return cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xad;
 }
 
+const coverage = new Map<FontName, Map<number, boolean>>();
+
+/** Whether the font has a glyph for the code point, remembered per process (cmap lookups are slow). */
+function hasGlyph(name: FontName, cp: number): boolean {
+  let known = coverage.get(name);
+  if (!known) {
+    known = new Map();
+    coverage.set(name, known);
+  }
+  let has = known.get(cp);
+  if (has === undefined) {
+    has = loadFont(name).hasGlyphForCodePoint(cp);
+    known.set(cp, has);
+  }
+  return has;
+}
+
+/** Whether the first font of the chain draws the whole text (the common case, checked without segmenting). */
+function primaryCoversAll(name: FontName, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      cp = text.codePointAt(i) ?? cp;
+      i++;
+    }
+    if (!hasGlyph(name, cp)) return false;
+  }
+  return true;
+}
+
 function covers(font: fontkit.Font, cluster: string): boolean {
   for (const char of cluster) {
     const cp = char.codePointAt(0) ?? 0;
@@ -146,6 +176,8 @@ function describe(cluster: string): string {
  */
 export function fontRuns(text: string, face: Face): FontRun[] {
   const chain = CHAINS[face];
+  const primary = chain[0] as FontName;
+  if (primaryCoversAll(primary, text)) return text === '' ? [] : [{ font: primary, text, source: text }];
   const runs: { font: FontName; text: string; source: string }[] = [];
   for (const { segment } of graphemes.segment(text)) {
     const font = chain.find((name) => covers(loadFont(name), segment));

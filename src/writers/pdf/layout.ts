@@ -521,13 +521,19 @@ function layoutFigure(ctx: Context, figure: Extract<Block, { type: 'figure' }>, 
 }
 
 /** The localised long form of a `YYYY-MM-DD` date, e.g. "8 October 2024". */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
 function longDate(date: string, lang: string): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(value);
-  } catch {
-    return date;
+  let format = dateFormats.get(lang);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      format = null;
+    }
+    dateFormats.set(lang, format);
   }
+  return format ? format.format(new Date(`${date}T00:00:00Z`)) : date;
 }
 
 function layoutTitle(ctx: Context, art: StructNode): void {
