@@ -42,7 +42,7 @@ export interface Element {
   readonly children: (Element | Leaf)[];
 }
 
-type Leaf = { readonly type: 'content'; readonly id: string } | { readonly type: 'annotation'; readonly id: string };
+type Leaf = { readonly type: 'content'; readonly id: string } | { readonly type: 'annotation'; readonly id: string; readonly page?: string };
 
 const isLeaf = (n: Element | Leaf): n is Leaf => 'type' in n;
 
@@ -69,7 +69,7 @@ function readTree(pdf: PDFDocument): Element | undefined {
         if (mcid && kidPage) parent.children.push({ type: 'content', id: `p${kidPage.objectNumber}R_mc${mcid.asNumber()}` });
       } else if (type === 'OBJR') {
         const obj = value.get(PDFName.of('Obj'));
-        if (obj instanceof PDFRef) parent.children.push({ type: 'annotation', id: `${obj.objectNumber}R` });
+        if (obj instanceof PDFRef) parent.children.push({ type: 'annotation', id: `${obj.objectNumber}R`, ...(kidPage ? { page: `${kidPage.objectNumber}R` } : {}) });
       } else if (!seen.has(value)) {
         seen.add(value);
         const role = value.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() ?? '';
@@ -191,6 +191,8 @@ interface Reading {
   readonly doc: PDFDocumentProxy;
   readonly pages: PDFPageProxy[];
   readonly tree: Element | undefined;
+  /** For each annotation (`12R`), the page (`3R`) whose /Annots lists it. */
+  readonly annotationPages: Map<string, string>;
   readonly pageTrees: boolean[];
   readonly scans: PageScan[];
   readonly text: Map<string, string>;
@@ -204,8 +206,13 @@ async function read(bytes: Uint8Array): Promise<Reading> {
   const scans = await Promise.all(pages.map(scanPage));
   const text = new Map<string, string>();
   for (const scan of scans) for (const [id, t] of scan.mcids) text.set(id, t);
-  const tree = readTree(await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
-  return { doc, pages, tree, pageTrees, scans, text };
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  const annotationPages = new Map<string, string>();
+  for (const page of pdf.getPages()) {
+    const annots = page.node.Annots();
+    for (const ref of annots?.asArray() ?? []) if (ref instanceof PDFRef) annotationPages.set(`${ref.objectNumber}R`, `${page.ref.objectNumber}R`);
+  }
+  return { doc, pages, tree: readTree(pdf), annotationPages, pageTrees, scans, text };
 }
 
 /** Every structure element in document order. */
@@ -263,7 +270,15 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<Finding[]> {
   });
 
   const annotationParents = new Map<string, string>();
-  for (const node of all) for (const child of node.children) if (isLeaf(child) && child.type === 'annotation') annotationParents.set(child.id, node.role);
+  for (const node of all) {
+    for (const child of node.children) {
+      if (!isLeaf(child) || child.type !== 'annotation') continue;
+      annotationParents.set(child.id, node.role);
+      // ISO 32000-1 14.7.4.3: an object reference's /Pg is the page the annotation is on.
+      const page = reading.annotationPages.get(child.id);
+      if (page && child.page !== page) fail('link-annotations', `annotation ${child.id} is on page object ${page} but its structure reference says ${child.page ?? 'no page'}`);
+    }
+  }
   for (const [i, page] of pages.entries()) {
     const annotations = (await page.getAnnotations()) as { subtype: string; id: string; contentsObj?: { str?: string } }[];
     for (const a of annotations.filter((x) => x.subtype === 'Link')) {

@@ -96,6 +96,17 @@ describe('PDF/UA checker', () => {
       paragraph(doc, root);
       doc.link(72, 60, 60, 16, 'https://example.com/', { Contents: new String('Example') } as unknown as PDFKit.Mixins.AnnotationOption);
     })],
+    ['link-annotations', 'a Link element ended after a page break (pdfkit puts the wrong page in /OBJR)', () => render({}, (doc, root) => {
+      const link = doc.struct('Link');
+      root.add(link);
+      link.add(doc.markStructureContent('Link'));
+      doc.font('body').text('example', 72, 72, { lineBreak: false });
+      doc.endMarkedContent();
+      doc.link(72, 60, 60, 16, 'https://example.com/', { structParent: link, Contents: new String('Example') } as unknown as PDFKit.Mixins.AnnotationOption);
+      doc.addPage();
+      paragraph(doc, root, 'Second page.');
+      link.end();
+    })],
     ['fonts-embedded', 'text in the standard Helvetica, never embedded', () => render({}, (doc, root) => paragraph(doc, root, 'Helvetica text.', 'P', 'Helvetica'))],
     ['no-notdef', 'a character the font has no glyph for', () => render({}, (doc, root) => paragraph(doc, root, 'Arrow \u2192 here.', 'P', 'noto'))],
   ];

@@ -125,6 +125,21 @@ describe('PDF writer', () => {
     expect(link?.alt).toBe('Link: Example site (https://example.com/a?b=1&c=2)');
   });
 
+  it('keeps links on later pages pointing at their own page, and tab order by structure', async () => {
+    const text = `${longArticle()}\n\nA closing [link at the end](https://example.net/end).\n`.replace('## Part 1', '## Part 1\n\nAn early [link at the start](https://example.net/start).');
+    const bytes = await renderPdf(parseArticle(text, { format: 'markdown' }));
+    expect(await checkPdfUa(bytes)).toEqual([]);
+    const pdf = await openPdf(bytes);
+    const first = (await (await pdf.getPage(1)).getAnnotations()) as { url?: string }[];
+    const last = (await (await pdf.getPage(pdf.numPages)).getAnnotations()) as { url?: string }[];
+    expect(first.map((a) => a.url)).toEqual(['https://example.net/start']);
+    expect(last.map((a) => a.url)).toEqual(['https://example.net/end']);
+    await pdf.destroy();
+    const { PDFDocument, PDFName } = await import('pdf-lib');
+    const raw = await PDFDocument.load(bytes);
+    for (const page of raw.getPages()) expect(page.node.get(PDFName.of('Tabs'))?.toString()).toBe('/S');
+  });
+
   it('gives link annotations their URL and a description in /Contents', async () => {
     const pdf = await openPdf(pdfs.rich as Uint8Array);
     const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { subtype: string; url?: string; contentsObj: { str: string } }[];
