@@ -256,6 +256,20 @@ describe('PDF writer', () => {
     }
   });
 
+  it('survives hostile text: a very long title, XML specials, quotes, emoji, tabs of spaces', async () => {
+    const title = `Title & <b>"quotes"</b> 'apostrophes' ${'very long words '.repeat(30)}end`;
+    const text = `---\ntitle: ${JSON.stringify(title)}\n---\n\n😀😀😀\n\nA & B < C > D "E" 'F' \\ (G) ]]> <!-- x --> %PDF-1.7 endstream.\n`;
+    const doc = parseArticle(text, { format: 'markdown' });
+    const bytes = await renderPdf(doc);
+    expect(await checkPdfUa(bytes)).toEqual([]);
+    expect(await pdfParagraphs(bytes)).toEqual(modelParagraphs(doc));
+    const pdf = await openPdf(bytes);
+    expect((await pdf.getMetadata()).metadata?.get('dc:title')).toBe(title);
+    const header = (await (await pdf.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).find((s) => s.startsWith('Title & <b>'));
+    expect(header).toMatch(/…$/);
+    await pdf.destroy();
+  });
+
   it('breaks a word longer than the line instead of running off the page', async () => {
     const doc = parseArticle(`Long: ${'x'.repeat(300)} end.`, { format: 'text' });
     const bytes = await renderPdf(doc);
