@@ -99,6 +99,29 @@ export function createDocument(settings: DocumentSettings): PdfDoc {
 export function registerFont(doc: PdfDoc, name: string, font: fontkit.Font): void {
   (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
   doc.registerFont(name, font as unknown as Buffer);
+  shareLayoutCache(doc, name);
+}
+
+const layoutCaches = new Map<string, { cache: Record<string, unknown>; documents: number }>();
+
+/**
+ * pdfkit shapes every word again in every document (its word cache belongs
+ * to the document's font object), which was most of the time per article.
+ * The cached runs hold glyph ids, Unicode code points and scaled positions,
+ * none of which depend on the document, so one cache per font serves all
+ * documents of the process. Opening the font here only fixes its resource
+ * name (F1, F2, ... in registration order); a font never drawn is not embedded.
+ */
+function shareLayoutCache(doc: PdfDoc, name: string): void {
+  let entry = layoutCaches.get(name);
+  // Started afresh now and then, so a long batch of varied articles cannot grow it without bound.
+  if (!entry || entry.documents >= 1000) {
+    entry = { cache: Object.create(null) as Record<string, unknown>, documents: 0 };
+    layoutCaches.set(name, entry);
+  }
+  entry.documents++;
+  doc.font(name);
+  (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = entry.cache;
 }
 
 const patchedElements = new WeakSet<object>();
@@ -142,6 +165,20 @@ export function linkAnnotation(doc: PdfDoc, element: StructElement, rect: readon
  */
 export function bookmark(doc: PdfDoc, parent: Outline, title: string, top: number): Outline {
   return parent.addItem(title, { top, left: internals(doc).page.width });
+}
+
+/**
+ * Draws text with its baseline at `y` in the current font, size and colour.
+ * pdfkit's `text()` measures every fragment twice more (and re-runs its
+ * option handling) though the layout already knows the width; this calls its
+ * fragment writer directly with that width. Performance only.
+ */
+export function drawText(doc: PdfDoc, text: string, x: number, y: number, width: number): void {
+  (doc as unknown as { _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void })._fragment(text, x, y, {
+    baseline: 'alphabetic',
+    textWidth: width,
+    wordCount: text.trim() ? text.trim().split(/\s+/).length : 0,
+  });
 }
 
 /** The document outline's root. */

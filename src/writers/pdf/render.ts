@@ -1,6 +1,6 @@
 import { loadFont, type Face } from './fonts.js';
 import { COLORS, measuredPieces, type Layout, type Line, type LinkTarget, type Piece, type PlacedLine, type Rgb } from './layout.js';
-import { bookmark, linkAnnotation, outlineRoot, type Outline, type PdfDoc } from './pdfkit-fixes.js';
+import { bookmark, drawText, linkAnnotation, outlineRoot, type Outline, type PdfDoc } from './pdfkit-fixes.js';
 import type { Tagger } from './tagging.js';
 
 /**
@@ -10,7 +10,8 @@ import type { Tagger } from './tagging.js';
  */
 
 function drawPiece(doc: PdfDoc, piece: Piece, baseline: number): void {
-  doc.font(piece.font).fontSize(piece.size).fillColor([...piece.color]).text(piece.text, piece.x, baseline, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+  doc.font(piece.font).fontSize(piece.size).fillColor([...piece.color]);
+  drawText(doc, piece.text, piece.x, baseline, piece.width);
 }
 
 /** Width of the piece without its trailing spaces (what an underline should cover). */
