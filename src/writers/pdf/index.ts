@@ -72,6 +72,7 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}): Pro
     info,
     xmp: xmpDescriptions({ title, authors: doc.meta.authors, ...(doc.meta.description ? { description: doc.meta.description } : {}), lang: doc.meta.lang, identifier: doc.meta.identifier, date, producer }),
     id: fileIdentifier(doc, { paper }),
+    defaultFont: embeddingFont('NotoSerif'),
   });
   const bytes = collect(pdf);
   for (const name of FONT_NAMES) registerFont(pdf, name, embeddingFont(name));

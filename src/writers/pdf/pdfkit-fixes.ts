@@ -52,6 +52,8 @@ export interface DocumentSettings {
   readonly xmp: string;
   /** The trailer `/ID`, derived from the content. */
   readonly id: Uint8Array;
+  /** The font a new document starts in (instead of Helvetica, which pdfkit would parse from its AFM file every time). */
+  readonly defaultFont: fontkit.Font;
 }
 
 /**
@@ -69,9 +71,10 @@ export function createDocument(settings: DocumentSettings): PdfDoc {
     size: [...settings.size],
     margin: 0,
     info: settings.info,
+    font: settings.defaultFont,
     // Not `subset: 'PDF/UA'`: it writes an incomplete /CIDSet for fonts with composite
     // glyphs (é, ü, Cyrillic), failing PDF/UA-1 7.21.4.2; the pdfuaid XMP is written below instead.
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   const raw = internals(doc);
   // pdfkit derives the file identifier from the info dictionary; ISO 32000-1 14.4 wants it
   // to identify the file, and reproducible builds want it from the content, not the clock.
