@@ -124,7 +124,11 @@ function shareLayoutCache(doc: PdfDoc, name: string): void {
   }
   entry.documents++;
   doc.font(name);
-  (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = entry.cache;
+  const raw = doc as unknown as { _font: { layoutCache?: Record<string, unknown> }; _fontFamilies: Record<string, unknown> };
+  raw._font.layoutCache = entry.cache;
+  // When a registered font turns out to be one already open (the default font), pdfkit
+  // reuses it but forgets the name, and every later font(name) call parses it afresh.
+  raw._fontFamilies[name] ??= raw._font;
 }
 
 const patchedElements = new WeakSet<object>();
