@@ -469,7 +469,8 @@ function layoutBlocks(ctx: Context, blocks: readonly Block[], parent: StructNode
           const labelParts = partsOf(labelText, { text: labelText, style: body(), node: lbl });
           const labelWidth = labelParts.reduce((s, p) => s + p.width, 0);
           ctx.left += indent;
-          ctx.label = piecesOf(labelParts, ctx.left - 6 - labelWidth);
+          // An outer item whose first block is this list still has its own label waiting: both go on the first line.
+          ctx.label = [...(ctx.label ?? []), ...piecesOf(labelParts, ctx.left - 6 - labelWidth)];
           layoutBlocks(ctx, item.blocks, { role: 'LBody', parent: li });
           ctx.label = undefined;
           ctx.left -= indent;

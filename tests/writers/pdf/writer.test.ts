@@ -70,14 +70,15 @@ describe('PDF writer', () => {
     docs.multilingual = parseArticle(fixture('multilingual.md'), { format: 'markdown' });
     docs.rich = parseArticle(fixture('rich.md'), { format: 'markdown' });
     docs.long = parseArticle(longArticle(), { format: 'markdown' });
+    docs.nested = parseArticle(fixture('nested.md'), { format: 'markdown' });
     for (const [name, doc] of Object.entries(docs)) pdfs[name] = await renderPdf(doc);
   });
 
-  it.each(['sample', 'multilingual', 'rich', 'long'])('%s passes every PDF/UA check', async (name) => {
+  it.each(['sample', 'multilingual', 'rich', 'long', 'nested'])('%s passes every PDF/UA check', async (name) => {
     expect(await checkPdfUa(pdfs[name] as Uint8Array)).toEqual([]);
   });
 
-  it.each(['sample', 'multilingual', 'rich', 'long'])('%s: text in structure order equals the model, paragraph by paragraph', async (name) => {
+  it.each(['sample', 'multilingual', 'rich', 'long', 'nested'])('%s: text in structure order equals the model, paragraph by paragraph', async (name) => {
     const doc = docs[name] as Document;
     expect(await pdfParagraphs(pdfs[name] as Uint8Array)).toEqual(modelParagraphs(doc));
   });
@@ -138,6 +139,14 @@ describe('PDF writer', () => {
     const { PDFDocument, PDFName } = await import('pdf-lib');
     const raw = await PDFDocument.load(bytes);
     for (const page of raw.getPages()) expect(page.node.get(PDFName.of('Tabs'))?.toString()).toBe('/S');
+  });
+
+  it('labels nested lists in order, outer label first, inside the right items', async () => {
+    const elements = await structureText(pdfs.nested as Uint8Array);
+    expect(elements.filter((e) => e.role === 'Lbl').map((e) => e.text)).toEqual(['1.', '\u2022', '\u2022', '2.', '\u2022']);
+    expect(elements.filter((e) => ['L', 'LI', 'BlockQuote'].includes(e.role)).map((e) => `${e.parent}>${e.role}#${e.id}`)).toEqual([
+      'Art>L#l1', 'L>LI#l1i1', 'LBody>L#l2', 'L>LI#l2i1', 'L>LI#l2i2', 'L>LI#l1i2', 'LBody>BlockQuote#q1', 'Art>BlockQuote#q2', 'BlockQuote>L#l3', 'L>LI#l3i1',
+    ]);
   });
 
   it('gives link annotations their URL and a description in /Contents', async () => {
