@@ -69,6 +69,16 @@ describe('PDF layout', () => {
     expect(splits).toBeGreaterThan(3);
   });
 
+  it('runs a paragraph longer than a page over several pages, every line inside the text area', () => {
+    const doc = parseArticle(`# Giant\n\n${paragraphs.join(' ').repeat(4)}\n\nAfter.\n`, { format: 'markdown' });
+    const layout = layoutDocument(doc, 'a4', noImages);
+    const pages = blocksPerPage(layout);
+    expect(pages.filter((p) => p.includes('p1')).length).toBeGreaterThanOrEqual(2);
+    const frame = pageFrame('a4');
+    for (const page of layout.pages) for (const { line, top } of page) expect(top + line.height).toBeLessThanOrEqual(frame.bottom + 0.01);
+    expect(pages.flat().filter((id) => id === 'p1').length).toBeGreaterThan(60);
+  });
+
   it('never ends a page with a heading', () => {
     for (const { doc, paper } of cases) {
       for (const page of blocksPerPage(layoutDocument(doc, paper, noImages))) {
