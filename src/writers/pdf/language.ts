@@ -80,7 +80,6 @@ export interface LangRun {
  */
 export function langRuns(text: string, docLang: string): LangRun[] {
   const home = scriptOfLang(docLang);
-  // eslint-disable-next-line no-control-regex
   if (home === 'Latin' && /^[\u0000-\u024f\u2000-\u206f]*$/.test(text)) return [{ text }];
   const chars = [...text];
   const scripts = chars.map((c) => {

@@ -22,7 +22,6 @@ export function fileIdentifier(doc: Document, settings: unknown): Uint8Array {
 }
 
 // XML 1.0 forbids these characters outright; they cannot even be escaped.
-// eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe inside an XML element or attribute, whatever it holds. */
