@@ -1,3 +1,4 @@
+import { inlineText } from '../../model/inline.js';
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
 import { isRightToLeft, langRuns } from './language.js';
@@ -182,12 +183,8 @@ interface Segment {
   readonly link?: LinkTarget;
 }
 
-function inlineTextOf(inlines: readonly Inline[]): string {
-  return inlines.map((n) => (n.type === 'text' || n.type === 'code' ? n.value : inlineTextOf(n.children))).join('');
-}
-
 function linkDescription(link: Extract<Inline, { type: 'link' }>): string {
-  const text = inlineTextOf(link.children).trim();
+  const text = inlineText(link.children).trim();
   const title = link.title?.trim();
   const label = title || text || link.url;
   return label === link.url ? `Link: ${link.url}` : `Link: ${label} (${link.url})`;
@@ -379,9 +376,8 @@ function breakLines(words: readonly Word[], width: number): Part[][] {
 /** Text outside the structure (running heads, folios) measured into pieces. */
 export function measuredPieces(text: string, face: Face, size: number, x: number, color: Rgb): Piece[] {
   const node: StructNode = { role: 'Span', parent: null };
-  const style: Style = { family: 'serif', bold: false, italic: false, mono: false, size, color };
   return piecesOf(
-    fontRuns(text, face).map((run) => ({ text: run.text, font: run.font, size, width: advance(run.font, run.text) * size, node, color: style.color })),
+    fontRuns(text, face).map((run) => ({ text: run.text, font: run.font, size, width: advance(run.font, run.text) * size, node, color })),
     x,
   );
 }
