@@ -85,13 +85,16 @@ export async function benchPdf(corpus: Corpus): Promise<string[]> {
   let peakRss = process.memoryUsage().rss;
   let totalBytes = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const doc of corpus.batch) {
     totalBytes += (await renderPdf(doc)).length;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const batchMs = performance.now() - started;
+  const cpuUsed = process.cpuUsage(cpu);
+  const cpuPerArticle = (cpuUsed.user + cpuUsed.system) / 1000 / corpus.batch.length;
   const perArticle = batchMs / corpus.batch.length;
-  lines.push(`pdf: ${corpus.batch.length}-article batch ${(batchMs / 1000).toFixed(2)} s (${perArticle.toFixed(1)} ms/article, one thread), ${(totalBytes / 1024 / 1024).toFixed(1)} MiB written, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+  lines.push(`pdf: ${corpus.batch.length}-article batch ${(batchMs / 1000).toFixed(2)} s (${perArticle.toFixed(1)} ms/article wall, ${cpuPerArticle.toFixed(1)} ms CPU, one thread), ${(totalBytes / 1024 / 1024).toFixed(1)} MiB written, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 
   if (!hasSoffice()) {
     lines.push('pdf: LibreOffice (soffice) is not installed: no comparison (apt-get install libreoffice-writer-nogui)');
