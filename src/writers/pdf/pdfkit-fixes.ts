@@ -152,6 +152,15 @@ function keepObjrPages(element: StructElement): void {
 }
 
 /**
+ * A URI action's /URI must be 7-bit ASCII (ISO 32000-1 12.6.4.7); pdfkit
+ * writes a non-ASCII URL as a UTF-16 string, which viewers cannot follow.
+ * Non-ASCII characters are percent-encoded as UTF-8, existing escapes kept.
+ */
+export function asciiUri(url: string): string {
+  return url.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+}
+
+/**
  * A link annotation on the current page, under its Link structure element.
  * pdfkit leaves `/Contents` out; PDF/UA-1 7.18.5 requires it as the link's
  * description. pdfkit adds `/StructParent` and the parent-tree entry itself.
@@ -159,7 +168,7 @@ function keepObjrPages(element: StructElement): void {
 export function linkAnnotation(doc: PdfDoc, element: StructElement, rect: readonly [number, number, number, number], url: string, contents: string): void {
   keepObjrPages(element);
   const [x, y, w, h] = rect;
-  doc.link(x, y, w, h, url, { Contents: new String(contents), structParent: element } as unknown as PDFKit.Mixins.AnnotationOption);
+  doc.link(x, y, w, h, asciiUri(url), { Contents: new String(contents), structParent: element } as unknown as PDFKit.Mixins.AnnotationOption);
   const children = (element as unknown as ElementInternals)._children;
   const reference = children[children.length - 1] as { pageRef?: Ref };
   reference.pageRef = internals(doc).page.dictionary;

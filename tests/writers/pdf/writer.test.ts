@@ -149,6 +149,14 @@ describe('PDF writer', () => {
     ]);
   });
 
+  it('writes non-ASCII link targets as percent-encoded ASCII URIs', async () => {
+    const doc = parseArticle('See [the café page](<https://example.com/café/Ελλάδα?q=a b>) now.', { format: 'markdown' });
+    const pdf = await openPdf(await renderPdf(doc));
+    const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { url?: string; unsafeUrl?: string }[];
+    expect(annotations.map((a) => a.unsafeUrl ?? a.url)).toEqual([`https://example.com/${encodeURIComponent('café')}/${encodeURIComponent('Ελλάδα')}?q=a%20b`]);
+    await pdf.destroy();
+  });
+
   it('gives link annotations their URL and a description in /Contents', async () => {
     const pdf = await openPdf(pdfs.rich as Uint8Array);
     const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { subtype: string; url?: string; contentsObj: { str: string } }[];
