@@ -35,10 +35,10 @@ function fittedPieces(text: string, face: Face, size: number, x: number, color: 
   return pieces;
 }
 
-function drawRunningHeadAndFoot(doc: PdfDoc, tagger: Tagger, layout: Layout, title: string, pageNumber: number, pageCount: number): void {
+function drawRunningHeadAndFoot(doc: PdfDoc, tagger: Tagger, layout: Layout, header: readonly Piece[], pageNumber: number, pageCount: number): void {
   const { frame } = layout;
   tagger.artifact('Pagination', () => {
-    for (const piece of fittedPieces(title, 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left)) drawPiece(doc, piece, 44);
+    for (const piece of header) drawPiece(doc, piece, 44);
     doc.moveTo(frame.left, 50).lineTo(frame.right, 50).lineWidth(0.4).strokeColor([...COLORS.rule]).stroke();
     const folio = `${pageNumber} / ${pageCount}`;
     const pieces = measuredPieces(folio, 'sans', 8.5, 0, COLORS.muted);
@@ -130,9 +130,11 @@ function drawTextPieces(doc: PdfDoc, tagger: Tagger, line: Line, baseline: numbe
 /** Draws every page of the layout into the document. */
 export function renderLayout(doc: PdfDoc, tagger: Tagger, layout: Layout, title: string): void {
   const outline = new OutlineBuilder(doc);
+  const { frame } = layout;
+  const header = fittedPieces(title, 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left);
   layout.pages.forEach((page, i) => {
-    doc.addPage({ size: [layout.frame.width, layout.frame.height], margin: 0 });
-    drawRunningHeadAndFoot(doc, tagger, layout, title, i + 1, layout.pages.length);
+    doc.addPage({ size: [frame.width, frame.height], margin: 0 });
+    drawRunningHeadAndFoot(doc, tagger, layout, header, i + 1, layout.pages.length);
     for (const placed of page) drawLine(doc, tagger, outline, placed, layout);
   });
 }
