@@ -41,6 +41,7 @@ interface CliOptions {
   voice?: string;
   rate?: number;
   play: boolean;
+  paper: 'a4' | 'letter';
 }
 
 function parseFormats(value: string): string[] {
@@ -109,6 +110,7 @@ function program(): Command {
     .option('--voice <name>', 'voice (espeak: en-us, fr-fr, en-gb+f3, ...); default: a voice for the article\'s language', parseVoice)
     .option('--rate <wpm>', `speaking rate in words per minute (${MIN_RATE_WPM}-${MAX_RATE_WPM}, default 175)`, parseRate)
     .option('--play', 'also speak each article aloud through the operating-system voice (with --engine say)', false)
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -233,6 +235,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(opts.certifiedBy !== undefined || opts.narrator !== undefined
         ? { epub: { ...(opts.certifiedBy !== undefined ? { certifiedBy: opts.certifiedBy } : {}), ...(opts.narrator !== undefined ? { narrator: opts.narrator } : {}) } }
         : {}),
+      pdf: { paper: opts.paper },
     },
     onResult: (result, done) => {
       if (result.status === 'failed') {

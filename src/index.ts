@@ -38,3 +38,4 @@ export { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './speech/audio/
 export { readTags, type Chapter } from './speech/audio/id3.js';
 export { renderVtt } from './writers/vtt.js';
 export { timingJson } from './writers/audio.js';
+export { renderPdf, pdfWriter, PAPERS, MissingGlyphError, type PdfOptions, type Paper } from './writers/pdf/index.js';

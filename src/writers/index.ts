@@ -2,6 +2,7 @@ import { epubWriter } from './epub/index.js';
 import { mp3Writer, wavWriter } from './audio.js';
 import { jsonWriter } from './json.js';
 import { ssmlWriter } from '../speech/ssml/writer.js';
+import { pdfWriter } from './pdf/index.js';
 import type { Writer } from './types.js';
 import { vttWriter } from './vtt.js';
 
@@ -9,7 +10,7 @@ import { vttWriter } from './vtt.js';
  * Every writer, in the order the pipeline runs them. To add a writer, add its
  * module under `src/writers/` (or `src/speech/`) and list it here.
  */
-export const WRITERS: readonly Writer[] = [jsonWriter, ssmlWriter, mp3Writer, wavWriter, vttWriter, epubWriter];
+export const WRITERS: readonly Writer[] = [jsonWriter, ssmlWriter, mp3Writer, wavWriter, vttWriter, epubWriter, pdfWriter];
 
 export const FORMATS: readonly string[] = WRITERS.map((w) => w.format);
 

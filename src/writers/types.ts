@@ -2,6 +2,7 @@ import type { Document } from '../model/types.js';
 import type { ScriptOptions } from '../speech/script.js';
 import type { EpubOptions } from './epub/build.js';
 import type { SpeechOptions } from '../speech/engines/types.js';
+import type { PdfOptions } from './pdf/index.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
@@ -24,6 +25,8 @@ export interface WriterOptions {
   readonly epub?: EpubOptions;
   /** Speech engine, voice and rate for the audio, caption and overlay writers. */
   readonly speech?: SpeechOptions;
+  /** Options of the PDF writer (paper size). */
+  readonly pdf?: PdfOptions;
   // Writer-specific options go in their own nested object (`speech`, `epub`, `pdf`) as the writers land.
   /** The narration script (SSML): provider profile, pronunciation lexicons, voice. */
   readonly script?: ScriptOptions;

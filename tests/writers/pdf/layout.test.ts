@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../src/ingest/index.js';
+import { layoutDocument, pageFrame, type Layout, type Paper, type StructNode } from '../../../src/writers/pdf/layout.js';
+
+const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
+const paragraphs = sampleText.replace(/^\s*date\s+\S+\s*/, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+
+/** Articles whose paragraphs and headings fall at many different places on the page. */
+function articles(): string[] {
+  const out: string[] = [];
+  for (let variant = 0; variant < 6; variant++) {
+    const parts = ['# Pagination test', ''];
+    for (let i = 0; i < 14; i++) {
+      if ((i + variant) % 4 === 0) parts.push(`## Heading ${i}`, '');
+      const p = paragraphs[(i * (variant + 1)) % paragraphs.length] as string;
+      parts.push(i % 3 === variant % 3 ? `${p} ${p}` : p, '');
+    }
+    out.push(parts.join('\n'));
+  }
+  return out;
+}
+
+function blockOf(node: StructNode): string | undefined {
+  for (let n: StructNode | null = node; n; n = n.parent) if (n.id && /^[hp]\d+$/.test(n.id)) return n.id;
+  return undefined;
+}
+
+/** For each page, the model block of each text line on it (in order). */
+function blocksPerPage(layout: Layout): string[][] {
+  return layout.pages.map((page) => page.flatMap(({ line }) => {
+    const piece = line.pieces[line.pieces.length - 1];
+    const id = piece ? blockOf(piece.node) : undefined;
+    return id ? [id] : [];
+  }));
+}
+
+const noImages = (): undefined => undefined;
+
+describe('PDF layout', () => {
+  const cases = articles().flatMap((text) => (['a4', 'letter'] as Paper[]).map((paper) => ({ doc: parseArticle(text, { format: 'markdown' }), paper })));
+
+  it('keeps every line inside the text area', () => {
+    for (const { doc, paper } of cases) {
+      const layout = layoutDocument(doc, paper, noImages);
+      const frame = pageFrame(paper);
+      for (const page of layout.pages) for (const { line, top } of page) {
+        expect(top).toBeGreaterThanOrEqual(frame.top);
+        expect(top + line.height).toBeLessThanOrEqual(frame.bottom + 0.01);
+      }
+    }
+  });
+
+  it('leaves no single line of a paragraph alone at the foot or head of a page', () => {
+    let splits = 0;
+    for (const { doc, paper } of cases) {
+      const pages = blocksPerPage(layoutDocument(doc, paper, noImages));
+      for (let i = 0; i + 1 < pages.length; i++) {
+        const last = pages[i]?.[pages[i]!.length - 1];
+        const first = pages[i + 1]?.[0];
+        if (last && last === first) {
+          splits++;
+          expect(pages[i]!.filter((id) => id === last).length).toBeGreaterThanOrEqual(2);
+          expect(pages[i + 1]!.filter((id) => id === first).length).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+    // The cases must actually exercise split paragraphs, or the test proves nothing.
+    expect(splits).toBeGreaterThan(3);
+  });
+
+  it('runs a paragraph longer than a page over several pages, every line inside the text area', () => {
+    const doc = parseArticle(`# Giant\n\n${paragraphs.join(' ').repeat(4)}\n\nAfter.\n`, { format: 'markdown' });
+    const layout = layoutDocument(doc, 'a4', noImages);
+    const pages = blocksPerPage(layout);
+    expect(pages.filter((p) => p.includes('p1')).length).toBeGreaterThanOrEqual(2);
+    const frame = pageFrame('a4');
+    for (const page of layout.pages) for (const { line, top } of page) expect(top + line.height).toBeLessThanOrEqual(frame.bottom + 0.01);
+    expect(pages.flat().filter((id) => id === 'p1').length).toBeGreaterThan(60);
+  });
+
+  it('never ends a page with a heading', () => {
+    for (const { doc, paper } of cases) {
+      for (const page of blocksPerPage(layoutDocument(doc, paper, noImages))) {
+        expect(page[page.length - 1]).toMatch(/^p\d+$/);
+      }
+    }
+  });
+});
