@@ -8,11 +8,21 @@ import path from 'node:path';
 import { runBatch } from '../batch.js';
 import { DEFAULT_FORMATS } from '../writers/index.js';
 import { loadCorpus, type Corpus } from './corpus.js';
+import { benchAudio } from './audio.js';
+import { benchEpub } from './epub.js';
 import { benchIngest } from './ingest.js';
+import { benchPdf } from './pdf.js';
+import { benchSsml } from './ssml.js';
 
 type Stage = [name: string, run: (corpus: Corpus) => Promise<string[]>];
 
-const STAGES: Stage[] = [['ingest', benchIngest]];
+const STAGES: Stage[] = [
+  ['ingest', benchIngest],
+  ['ssml', benchSsml],
+  ['audio', benchAudio],
+  ['epub', benchEpub],
+  ['pdf', benchPdf],
+];
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
