@@ -16,7 +16,8 @@ import { epubcheckTs, problems as epubProblems, unzip } from './writers/epub/hel
 
 /**
  * The whole product, as a newsroom runs it: the built CLI with its default
- * formats on the sample and on a Markdown feature (list, quote, link, image),
+ * formats on the sample, a Markdown feature (list, quote, link, image) and two
+ * hostile articles (XML specials, quotes, control characters, emoji, RTL),
  * in two worker threads; then every file it wrote is checked by a real
  * validator or parser, and the ids are checked to agree across all of them.
  */
@@ -29,7 +30,7 @@ interface Timing {
 }
 
 let out: string;
-const articles = ['khorev-asif-meeting', 'features'];
+const articles = ['khorev-asif-meeting', 'features', 'hostile-markdown', 'hostile-text'];
 
 beforeAll(async () => {
   const input = await mkdtemp(path.join(os.tmpdir(), 'voxpress-e2e-in-'));
@@ -38,6 +39,9 @@ beforeAll(async () => {
   await mkdir(path.join(input, 'feature'));
   await copyFile('tests/fixtures/epub/features.md', path.join(input, 'feature', 'features.md'));
   await copyFile('tests/fixtures/epub/chart.png', path.join(input, 'feature', 'chart.png'));
+  // XML specials, quotes, emoji, right-to-left runs, control characters, an over-long word, links that cannot work.
+  await copyFile('tests/fixtures/epub/hostile.md', path.join(input, 'hostile-markdown.md'));
+  await copyFile('tests/fixtures/speech/hostile.txt', path.join(input, 'hostile-text.txt'));
   const result = spawnSync(process.execPath, [CLI, input, '--out', out, '--jobs', '2', '--quiet'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`voxpress failed (${result.status}): ${result.stderr}`);
 }, 300_000);

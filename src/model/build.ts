@@ -143,5 +143,5 @@ export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): 
     ...(source ? { source } : {}),
     ...(description ? { description } : {}),
   };
-  return { modelVersion: MODEL_VERSION, meta, blocks, warnings: [...draft.warnings] };
+  return { modelVersion: MODEL_VERSION, meta, blocks, warnings: [...new Set(draft.warnings)] };
 }
