@@ -1,5 +1,5 @@
 import { toCardinal, toOrdinal } from 'n2words/es-ES';
-import { applyRules, digitByDigit } from './rules.js';
+import { applyRules, decimalCommaReader, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
 
 /*
@@ -10,22 +10,9 @@ import type { Normaliser, Rule } from './types.js';
 
 const DIGITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'] as const;
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'] as const;
-const B = String.raw`(?<![\p{L}\p{N}_])`;
-const E = String.raw`(?![\p{L}\p{N}_])`;
 const NUMBER = String.raw`\d{1,3}(?:[.\u0020\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 
-function cardinal(digits: string): string {
-  const clean = digits.replace(/[\s\u00A0\u202F.]/g, '');
-  if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return digitByDigit(clean, DIGITS);
-  return toCardinal(BigInt(clean));
-}
-
-function amount(written: string): string {
-  const [whole = '0', fraction] = written.split(',');
-  if (fraction === undefined) return cardinal(whole);
-  const fractionWords = fraction.startsWith('0') ? digitByDigit(fraction, DIGITS) : cardinal(fraction);
-  return `${cardinal(whole)} coma ${fractionWords}`;
-}
+const { cardinal, amount } = decimalCommaReader(toCardinal, DIGITS, 'coma');
 
 function spokenIsoDate(iso: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

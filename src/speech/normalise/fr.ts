@@ -1,5 +1,5 @@
 import { toCardinal, toOrdinal } from 'n2words/fr-FR';
-import { applyRules, digitByDigit } from './rules.js';
+import { applyRules, decimalCommaReader, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
 
 /*
@@ -11,24 +11,10 @@ import type { Normaliser, Rule } from './types.js';
 
 const DIGITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'] as const;
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
-const B = String.raw`(?<![\p{L}\p{N}_])`;
-const E = String.raw`(?![\p{L}\p{N}_])`;
 /** Thousands groups separated by a space, no-break space or narrow no-break space; decimal comma. */
 const NUMBER = String.raw`\d{1,3}(?:[\u0020\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 
-function cardinal(digits: string): string {
-  const clean = digits.replace(/[\s\u00A0\u202F.]/g, '');
-  if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return digitByDigit(clean, DIGITS);
-  return toCardinal(BigInt(clean));
-}
-
-/** "3,5" -> "trois virgule cinq"; a leading zero in the decimals is read digit by digit. */
-function amount(written: string): string {
-  const [whole = '0', fraction] = written.split(',');
-  if (fraction === undefined) return cardinal(whole);
-  const fractionWords = fraction.startsWith('0') ? digitByDigit(fraction, DIGITS) : cardinal(fraction);
-  return `${cardinal(whole)} virgule ${fractionWords}`;
-}
+const { cardinal, amount } = decimalCommaReader(toCardinal, DIGITS, 'virgule');
 
 function dayWords(day: number): string {
   return day === 1 ? 'premier' : toCardinal(day);

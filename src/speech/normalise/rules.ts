@@ -44,3 +44,30 @@ export function spelled(letters: string): string {
 export function digitByDigit(digits: string, words: readonly string[]): string {
   return [...digits].map((d) => words[Number(d)] ?? d).join(' ');
 }
+
+/** Pattern fragments for a word boundary that, unlike `\b`, knows Unicode letters (`é` is not a boundary). */
+export const WORD_START = String.raw`(?<![\p{L}\p{N}_])`;
+export const WORD_END = String.raw`(?![\p{L}\p{N}_])`;
+
+/** Number reading for languages that write decimals with a comma (French, Spanish, ...). */
+export interface DecimalCommaReader {
+  /** "45 756" → the cardinal; over 15 digits or with a leading zero, digit by digit. */
+  cardinal(digits: string): string;
+  /** "3,5" → "<three> <point word> <five>"; a leading zero in the decimals is read digit by digit. */
+  amount(written: string): string;
+}
+
+export function decimalCommaReader(toCardinal: (n: bigint | number) => string, digitWords: readonly string[], pointWord: string): DecimalCommaReader {
+  const cardinal = (digits: string): string => {
+    const clean = digits.replace(/[\s\u00A0\u202F.]/g, '');
+    if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return digitByDigit(clean, digitWords);
+    return toCardinal(BigInt(clean));
+  };
+  const amount = (written: string): string => {
+    const [whole = '0', fraction] = written.split(',');
+    if (fraction === undefined) return cardinal(whole);
+    const fractionWords = fraction.startsWith('0') ? digitByDigit(fraction, digitWords) : cardinal(fraction);
+    return `${cardinal(whole)} ${pointWord} ${fractionWords}`;
+  };
+  return { cardinal, amount };
+}
