@@ -9,8 +9,8 @@ import { documentProblems } from '../src/model/validate.js';
 const CLI = path.resolve('dist/cli.js');
 const SAMPLE = path.resolve('input/khorev-asif-meeting.txt');
 
-function run(args: string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+function run(args: string[], cwd?: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,16 +46,18 @@ describe('voxpress CLI', () => {
     expect(documentProblems(doc)).toEqual([]);
   });
 
-  it('gives byte-identical outputs on a second run and with --jobs 1 and --jobs 2', async () => {
+  it('gives byte-identical files in every default format on a second run and with --jobs 1 and --jobs 2', async () => {
     const input = await tempDir();
-    for (let i = 0; i < 4; i++) await copyFile(SAMPLE, path.join(input, `article-${i}.txt`));
-    await writeFile(path.join(input, 'notes.md'), '# Notes\n\nThe cat sat. The dog ran.\n');
+    await copyFile(SAMPLE, path.join(input, 'article.txt'));
+    await writeFile(path.join(input, 'notes.md'), '# Notes\n\nThe cat sat. The dog ran.\n\n## Later\n\n- One *item*.\n- Two [links](https://example.org).\n');
     const [a, b, c] = [await tempDir(), await tempDir(), await tempDir()];
-    expect(run([input, '--out', a, '--jobs', '1', '--formats', 'json', '-q']).code).toBe(0);
-    expect(run([input, '--out', b, '--jobs', '2', '--formats', 'json', '-q']).code).toBe(0);
-    expect(run([input, '--out', c, '--jobs', '2', '--formats', 'json', '-q', '--force']).code).toBe(0);
+    expect(run([input, '--out', a, '--jobs', '1', '-q']).code).toBe(0);
+    expect(run([input, '--out', b, '--jobs', '2', '-q']).code).toBe(0);
+    expect(run([input, '--out', c, '--jobs', '2', '-q', '--force'], undefined, { TZ: 'Pacific/Kiritimati' }).code).toBe(0);
     const [sa, sb, sc] = [await snapshot(a), await snapshot(b), await snapshot(c)];
-    expect([...sa.keys()].sort()).toHaveLength(5);
+    expect([...sa.keys()].sort()).toEqual(
+      ['article', 'notes'].flatMap((slug) => ['article.epub', 'article.pdf', 'document.json', 'narration.mp3', 'narration.ssml', 'narration.vtt', 'timing.json'].map((f) => path.join(slug, f))),
+    );
     expect(sb).toEqual(sa);
     expect(sc).toEqual(sa);
   });
