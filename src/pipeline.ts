@@ -72,10 +72,25 @@ export async function renderDocument(doc: Document, formats: readonly string[], 
     const writer = writerFor(format);
     if (!writer) throw new Error(`unknown format "${format}"`);
     const started = performance.now();
-    files.push(...(await writer.write({ doc, options: writerOptions, artifacts })));
+    try {
+      files.push(...(await writer.write({ doc, options: writerOptions, artifacts })));
+    } catch (error) {
+      throw new WriterError(format, error);
+    }
     times[format] = performance.now() - started;
   }
   return files;
+}
+
+/** A writer's failure, naming the format so the user knows which output could not be made. */
+export class WriterError extends Error {
+  override name = 'WriterError';
+  constructor(
+    readonly format: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${format}: ${oneLine(cause)}`);
+  }
 }
 
 function oneLine(error: unknown): string {
