@@ -135,6 +135,10 @@ export function espeakVoices(): Promise<EspeakVoice[]> {
     }
     return voices;
   });
+  // A failed listing must not be remembered: the next article in this worker tries again.
+  voiceList.catch(() => {
+    voiceList = undefined;
+  });
   return voiceList;
 }
 
@@ -194,10 +198,13 @@ export const espeakEngine: Engine = {
   async voiceFor(request: VoiceRequest): Promise<string> {
     const voices = await espeakVoices();
     if (request.voice !== undefined) {
-      // A variant (`en-gb+f3`) or a voice file path is passed through; espeak reports an unknown one.
-      const base = request.voice.split('+')[0]?.toLowerCase() ?? '';
-      if (!voices.some((v) => v.name === base || v.file.toLowerCase() === base)) throw new SpeechError(`espeak has no voice "${request.voice}" (voices are named like en-us, fr-fr, de)`);
-      return request.voice;
+      const [base = '', variant] = request.voice.toLowerCase().split('+');
+      const found = voices.find((v) => v.name === base || v.file.toLowerCase() === base);
+      if (!found) throw new SpeechError(`espeak has no voice "${request.voice}" (voices are named like en-us, fr-fr, de)`);
+      if (variant === undefined) return request.voice;
+      if (!/^[a-z0-9_]+$/.test(variant)) throw new SpeechError(`invalid espeak voice variant "${variant}" (variants are named like f3, m2, klatt)`);
+      // eSpeak applies a variant only after a voice *file* name (`gmw/en-GB-x-rp+f3`); after a language name it is silently ignored.
+      return `${found.file}+${variant}`;
     }
     const voice = voiceForLang(request.lang, voices);
     if (!voice) throw new SpeechError(`espeak has no voice for language "${request.lang}"; choose one with --voice`);

@@ -26,6 +26,16 @@ describe('espeak engine (WASM)', () => {
     expect(voiceForLang('xx', voices)).toBeUndefined();
   });
 
+  it('applies a voice variant (en-gb+f3 sounds different from en-gb) and refuses a malformed one', async () => {
+    const u = unit('en', 'The minister met the ambassador.');
+    const plain = await espeakEngine.synthesize(u, { lang: 'en', voice: 'en-gb' });
+    const variant = await espeakEngine.synthesize(u, { lang: 'en', voice: 'en-gb+f3' });
+    expect(await espeakEngine.voiceFor({ lang: 'en', voice: 'en-gb+f3' })).toMatch(/^gmw\/en.*\+f3$/);
+    expect(Buffer.compare(Buffer.from(plain.samples.buffer), Buffer.from(variant.samples.buffer))).not.toBe(0);
+    expect(rms(variant.samples)).toBeGreaterThan(0.02);
+    await expect(espeakEngine.voiceFor({ lang: 'en', voice: 'en-gb+f3; rm' })).rejects.toThrow(SpeechError);
+  });
+
   it('reuses one instance: the same unit gives the same samples, whatever ran before', async () => {
     const a = unit('en', 'The minister met the ambassador on Monday.');
     const b = unit('fr', 'Le ministre a rencontré l’ambassadeur lundi.');
