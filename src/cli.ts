@@ -22,6 +22,9 @@ const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
 
+/** Formats that need an engine able to write audio files. */
+const AUDIO_FORMATS: readonly string[] = ['mp3', 'wav', 'vtt'];
+
 interface CliOptions {
   out: string;
   formats: string[];
@@ -202,6 +205,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (opts.play && opts.engine !== 'say') {
     process.stderr.write('voxpress: --play speaks through the operating-system voice: use it with --engine say\n');
     return EXIT_USAGE;
+  }
+  if (opts.engine === 'say' && process.platform === 'linux') {
+    // festival can only speak, not export: audio formats asked for by name are a usage error, default ones are left out.
+    const audio = opts.formats.filter((f) => AUDIO_FORMATS.includes(f));
+    if (audio.length > 0 && cmd.getOptionValueSource('formats') !== 'default') {
+      process.stderr.write(`voxpress: --engine say cannot make audio files on Linux (festival only speaks): leave ${audio.join(', ')} out of --formats, or use --engine espeak\n`);
+      return EXIT_USAGE;
+    }
+    opts.formats = opts.formats.filter((f) => !AUDIO_FORMATS.includes(f));
   }
 
   const files = await expandInputs(paths);
