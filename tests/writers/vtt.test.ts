@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/ingest/index.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { renderDocument } from '../../src/pipeline.js';
-import { parseVtt, shown } from '../helpers/vtt.js';
+import { parseVtt, shown, type ParsedCue } from '../helpers/vtt.js';
 import { cueText, renderVtt, vttTimestamp } from '../../src/writers/vtt.js';
 
 interface Timing {

@@ -16,7 +16,7 @@ type Doc = PDFKit.PDFDocument;
 type Element = PDFKit.PDFStructureElement;
 
 function render(options: Record<string, unknown>, draw: (doc: Doc, root: Element) => void, edit?: (pdf: string) => string): Promise<Uint8Array> {
-  const doc = new PDFDocument({ pdfVersion: '1.7', tagged: true, lang: 'en', displayTitle: true, subset: 'PDF/UA', info: { Title: 'Checker test' }, ...options } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({ pdfVersion: '1.7', tagged: true, lang: 'en', displayTitle: true, subset: 'PDF/UA', info: { Title: 'Checker test' }, ...options } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -36,7 +36,7 @@ function render(options: Record<string, unknown>, draw: (doc: Doc, root: Element
 
 /** A paragraph of text, tagged. */
 function paragraph(doc: Doc, root: Element, text = 'A tagged paragraph.', role = 'P', font = 'body'): void {
-  root.add(doc.struct(role, () => doc.font(font).fontSize(12).text(text, 72, 100, { lineBreak: false })));
+  root.add(doc.struct(role, {}, () => doc.font(font).fontSize(12).text(text, 72, 100, { lineBreak: false })));
 }
 
 async function checksFailed(bytes: Uint8Array): Promise<Set<CheckName>> {
@@ -46,7 +46,7 @@ async function checksFailed(bytes: Uint8Array): Promise<Set<CheckName>> {
 describe('PDF/UA checker', () => {
   it('passes a small correct file', async () => {
     const bytes = await render({}, (doc, root) => {
-      root.add(doc.struct('H1', () => doc.font('body').text('Title', 72, 72, { lineBreak: false })));
+      root.add(doc.struct('H1', {}, () => doc.font('body').text('Title', 72, 72, { lineBreak: false })));
       paragraph(doc, root);
     });
     expect(await checkPdfUa(bytes)).toEqual([]);
@@ -81,7 +81,7 @@ describe('PDF/UA checker', () => {
     ['heading-order', 'the first heading is H2', () => render({}, (doc, root) => paragraph(doc, root, 'Heading', 'H2'))],
     ['heading-order', 'H3 straight after H1', () => render({}, (doc, root) => {
       paragraph(doc, root, 'Title', 'H1');
-      root.add(doc.struct('H3', () => doc.font('body').text('Skipped', 72, 140, { lineBreak: false })));
+      root.add(doc.struct('H3', {}, () => doc.font('body').text('Skipped', 72, 140, { lineBreak: false })));
     })],
     ['link-annotations', 'a link annotation with empty /Contents (pdfkit default)', () => render({}, (doc, root) => {
       const link = doc.struct('Link');

@@ -106,7 +106,7 @@ describe('PDF writer', () => {
     const outline = await pdf.getOutline();
     expect(outline.map((o) => o.title)).toEqual(['Rich structure']);
     expect(outline[0]?.items.map((o) => o.title)).toEqual(['A section']);
-    expect(outline[0]?.items[0]?.items.map((o) => o.title)).toEqual(['A subsection']);
+    expect(outline[0]?.items[0]?.items.map((o: { title: string }) => o.title)).toEqual(['A subsection']);
     await pdf.destroy();
   });
 

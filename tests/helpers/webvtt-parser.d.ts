@@ -1,0 +1,2 @@
+// webvtt-parser ships no types; tests/helpers/vtt.ts types what it uses.
+declare module 'webvtt-parser';
