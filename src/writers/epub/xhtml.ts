@@ -2,6 +2,7 @@ import type { Block, Document, Figure, Inline, List, Sentence } from '../../mode
 import type { FigureImage } from './images.js';
 import { textDirection, uiText } from './language.js';
 import { escapeAttr, escapeText, langAttrs } from './xml.js';
+import { linkTarget } from '../links.js';
 
 /** The one content document's name inside the package folder. */
 export const CONTENT_HREF = 'content.xhtml';
@@ -20,19 +21,6 @@ export interface ContentDocument {
   /** Every `id` in the document: the targets media overlays may point at. */
   readonly ids: ReadonlySet<string>;
   readonly sections: readonly TocEntry[];
-}
-
-/** Link schemes a reader may follow out of the book; anything else is shown as plain text. */
-const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-/** The URL to write in `href`, or undefined when the link cannot work from inside a book. */
-export function linkTarget(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return LINK_SCHEMES.has(parsed.protocol) ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function inlineXhtml(inlines: readonly Inline[]): string {

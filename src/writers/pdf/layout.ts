@@ -2,6 +2,7 @@ import { inlineText } from '../../model/inline.js';
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
 import { isRightToLeft, langRuns } from './language.js';
+import { linkTarget } from '../links.js';
 
 /**
  * Typesetting: the document model turned into lines of measured text placed
@@ -206,13 +207,15 @@ function flattenInlines(inlines: readonly Inline[], style: Style, node: StructNo
         flattenInlines(inline.children, { ...style, bold: true }, node, out, link);
         break;
       case 'link': {
-        if (link) {
+        // Only http(s) and mailto become live links (as in the EPUB); a javascript: or file: target stays plain text.
+        const target = linkTarget(inline.url);
+        if (link || target === undefined) {
           flattenInlines(inline.children, style, node, out, link);
           break;
         }
         const description = linkDescription(inline);
         const linkNode: StructNode = { role: 'Link', parent: node, alt: description };
-        flattenInlines(inline.children, { ...style, color: COLORS.link }, linkNode, out, { url: inline.url, description, node: linkNode });
+        flattenInlines(inline.children, { ...style, color: COLORS.link }, linkNode, out, { url: target, description, node: linkNode });
         break;
       }
     }

@@ -28,10 +28,15 @@ function fittedPieces(text: string, face: Face, size: number, x: number, color: 
   const width = (ps: Piece[]): number => ps.reduce((s, p) => s + p.width, 0);
   if (width(pieces) <= maxWidth) return pieces;
   const clusters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
-  while (clusters.length > 1 && width(pieces) > maxWidth) {
-    clusters.pop();
-    pieces = measuredPieces(`${clusters.join('').trimEnd()}\u2026`, face, size, x, color);
+  const cut = (n: number): Piece[] => measuredPieces(`${clusters.slice(0, n).join('').trimEnd()}\u2026`, face, size, x, color);
+  // Binary search for the longest prefix that fits: measuring every shorter prefix in turn is quadratic in the title's length.
+  let [fits, tooLong] = [1, clusters.length];
+  while (tooLong - fits > 1) {
+    const mid = (fits + tooLong) >> 1;
+    if (width(cut(mid)) <= maxWidth) fits = mid;
+    else tooLong = mid;
   }
+  pieces = cut(fits);
   return pieces;
 }
 

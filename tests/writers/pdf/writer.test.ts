@@ -157,6 +157,22 @@ describe('PDF writer', () => {
     await pdf.destroy();
   });
 
+  it('makes live links of http(s) and mailto only: javascript: and file: targets stay plain text', async () => {
+    const doc = parseArticle('A [script](javascript:alert(1)), a [file](file:///etc/passwd) and a [site](https://example.org).', { format: 'markdown' });
+    const bytes = await renderPdf(doc);
+    const pdf = await openPdf(bytes);
+    const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { url?: string; unsafeUrl?: string }[];
+    expect(annotations.map((a) => a.unsafeUrl ?? a.url)).toEqual(['https://example.org/']);
+    await pdf.destroy();
+    expect((await structureText(bytes)).filter((e) => e.role === 'Link').map((e) => e.text)).toEqual(['site']);
+    expect(await checkPdfUa(bytes)).toEqual([]);
+  });
+
+  it('fits a very long title into the running header (cut with an ellipsis)', async () => {
+    const doc = parseArticle(`---\ntitle: "${'Very long headline words '.repeat(200)}"\n---\nBody text.`, { format: 'markdown' });
+    expect(await checkPdfUa(await renderPdf(doc))).toEqual([]);
+  });
+
   it('gives link annotations their URL and a description in /Contents', async () => {
     const pdf = await openPdf(pdfs.rich as Uint8Array);
     const annotations = (await (await pdf.getPage(1)).getAnnotations()) as { subtype: string; url?: string; contentsObj: { str: string } }[];
