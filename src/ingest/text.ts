@@ -1,8 +1,12 @@
 import { cleanText } from '../text/clean.js';
 import type { Draft, DraftBlock } from '../model/draft.js';
 
-/** The sample's date marker: `date YYYY-MM-DD` at the very start, possibly after whitespace. */
-const DATE_MARKER = /^\s*date[ \t]+(\S+)[ \t]*/i;
+/**
+ * The sample's date marker: `date YYYY-MM-DD` at the very start, possibly after
+ * whitespace. Only something shaped like a date counts ("Date 2 of the tour" is
+ * text); an impossible one (2024-13-45) is an error, not silently text.
+ */
+const DATE_MARKER = /^\s*date[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?=\s|$)[ \t]*/i;
 
 /**
  * Reads the plain-text article format: an optional leading `date YYYY-MM-DD`
@@ -13,7 +17,7 @@ export function readText(source: string): Draft {
   let text = cleanText(source.replace(/^\uFEFF/, ''));
   let date: string | undefined;
   const marker = DATE_MARKER.exec(text);
-  if (marker && /^\d/.test(marker[1] ?? '')) {
+  if (marker) {
     date = marker[1];
     text = text.slice(marker[0].length);
   }

@@ -1,4 +1,4 @@
-import { collapseWhitespace } from '../text/clean.js';
+import { cleanText, collapseWhitespace } from '../text/clean.js';
 import { segmentInlines } from '../text/sentences.js';
 import { inlineText, mapInlineText, mergeAdjacentText, sliceInlines } from './inline.js';
 import type { Draft, DraftBlock } from './draft.js';
@@ -98,8 +98,8 @@ function buildBlocks(
           type: 'figure',
           id: ids.next('f'),
           src: draft.src,
-          alt: collapseWhitespace(draft.alt),
-          ...(draft.title ? { title: collapseWhitespace(draft.title) } : {}),
+          alt: metadataText(draft.alt),
+          ...(draft.title ? { title: metadataText(draft.title) } : {}),
         });
         break;
     }
@@ -114,8 +114,13 @@ function allDraftBlocks(drafts: readonly DraftBlock[]): DraftBlock[] {
   );
 }
 
+/** A metadata value as every writer may use it: control characters dropped (flags and YAML escapes can carry them), NFC, one line. */
+function metadataText(value: string): string {
+  return collapseWhitespace(cleanText(value));
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
-  const v = value === undefined ? undefined : collapseWhitespace(value);
+  const v = value === undefined ? undefined : metadataText(value);
   return v ? v : undefined;
 }
 
@@ -130,7 +135,7 @@ export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): 
   const firstSentence = sentences({ blocks })[0]?.text ?? '';
   const explicitTitle = nonEmpty(overrides.title) ?? nonEmpty(draft.meta.title);
   const date = overrides.date ?? draft.meta.date;
-  const authors = (overrides.authors ?? draft.meta.authors ?? []).map(collapseWhitespace).filter(Boolean);
+  const authors = (overrides.authors ?? draft.meta.authors ?? []).map(metadataText).filter(Boolean);
   const source = nonEmpty(overrides.source) ?? nonEmpty(draft.meta.source);
   const description = nonEmpty(overrides.description) ?? nonEmpty(draft.meta.description);
   const meta: Metadata = {

@@ -12,8 +12,11 @@ export function documentProblems(value: unknown): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const claim = (id: unknown, pattern: RegExp, where: string): void => {
-    if (typeof id !== 'string' || !pattern.test(id)) problems.push(`${where}: malformed id ${JSON.stringify(id)}`);
+  const claim = (id: unknown, pattern: RegExp | { prefix: unknown; suffix: RegExp }, where: string): void => {
+    const wellFormed =
+      typeof id === 'string' &&
+      (pattern instanceof RegExp ? pattern.test(id) : typeof pattern.prefix === 'string' && id.startsWith(pattern.prefix) && pattern.suffix.test(id.slice(pattern.prefix.length)));
+    if (!wellFormed) problems.push(`${where}: malformed id ${JSON.stringify(id)}`);
     else if (seen.has(id)) problems.push(`${where}: duplicate id ${id}`);
     else seen.add(id);
   };
@@ -42,7 +45,7 @@ export function documentProblems(value: unknown): string[] {
         problems.push(`${where}: sentence is not an object`);
         continue;
       }
-      claim(s.id, new RegExp(`^${String(block.id)}s\\d+$`), where);
+      claim(s.id, { prefix: block.id, suffix: /^s\d+$/ }, where);
       checkInlines(s.inlines, String(s.id));
       if (typeof s.text !== 'string' || s.text.trim() === '') problems.push(`${String(s.id)}: empty sentence`);
       else if (Array.isArray(s.inlines) && inlineText(s.inlines as Inline[]) !== s.text) problems.push(`${String(s.id)}: text differs from its inlines`);
@@ -75,7 +78,7 @@ export function documentProblems(value: unknown): string[] {
           else
             for (const item of block.items as unknown[]) {
               if (!isObject(item)) continue;
-              claim(item.id, new RegExp(`^${String(block.id)}i\\d+$`), String(block.id));
+              claim(item.id, { prefix: block.id, suffix: /^i\d+$/ }, String(block.id));
               checkBlocks(item.blocks, String(item.id));
             }
           break;

@@ -18,6 +18,8 @@ describe('readText', () => {
   });
   it('does not take a sentence starting with "date" for a marker', () => {
     expect(readText('Date night was fun.').meta).toEqual({});
+    expect(readText('Date 2 of the tour began in Lahore.').meta).toEqual({});
+    expect(paragraphTexts('Date 2 of the tour began in Lahore.')).toEqual(['Date 2 of the tour began in Lahore.']);
     expect(paragraphTexts('Date night was fun.')).toEqual(['Date night was fun.']);
   });
   it('refuses an impossible date with a clear error', () => {

@@ -58,6 +58,11 @@ describe('buildDocument', () => {
     expect(overridden.meta).toMatchObject({ title: 'Other', titleDerived: false, lang: 'fr-CA', authors: ['Ana Ruiz'], date: '2024-10-08' });
   });
 
+  it('cleans metadata as it cleans text: control characters dropped, NFC, one line', () => {
+    const d = buildDocument({ ...draft, meta: { title: 'Bell\u0007 here\u0085', source: 'Cafe\u0301\n Times' } }, { authors: ['A\u0000na'] });
+    expect(d.meta).toMatchObject({ title: 'Bell here', source: 'Café Times', authors: ['Ana'] });
+  });
+
   it('derives a title from the first sentence when there is none and defaults the language to en', () => {
     const untitled = buildDocument({ ...draft, meta: {} });
     expect(untitled.meta.title).toBe('Background');

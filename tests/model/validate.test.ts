@@ -17,6 +17,9 @@ describe('documentProblems', () => {
     expect(documentProblems(broken)).toEqual(expect.arrayContaining([expect.stringMatching(/duplicate id p1/), expect.stringMatching(/p1s2: text differs/)]));
     expect(documentProblems({ ...doc, meta: { ...doc.meta, identifier: 'x' } })).toContain('meta.identifier malformed');
     expect(documentProblems([])).toEqual(['document is not an object']);
+    const oddId = JSON.parse(JSON.stringify(doc));
+    oddId.blocks[0].id = 'p1(';
+    expect(documentProblems(oddId)).toEqual(expect.arrayContaining([expect.stringMatching(/malformed id "p1\("/)]));
     expect(() => asDocument({})).toThrow(/not a voxpress document/);
   });
 });
