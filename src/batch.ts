@@ -60,7 +60,14 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
     if (info.isDirectory()) files.push(...(await articlesInFolder(p)));
     else files.push(p);
   }
-  return [...new Set(files)];
+  // The same file named twice (`a.txt`, `./a.txt`) is one article.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const resolved = path.resolve(file);
+    if (seen.has(resolved)) return false;
+    seen.add(resolved);
+    return true;
+  });
 }
 
 /** The tasks of a batch: one per input, each with an output folder no other input shares. */

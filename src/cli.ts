@@ -84,6 +84,17 @@ function parseVoice(value: string): string {
   return value;
 }
 
+/** The last second of 9999: later dates cannot be written as the four-digit years EPUB and PDF dates need. */
+const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/** `SOURCE_DATE_EPOCH` as seconds, undefined when unset, or an Error saying why it is unusable. */
+function sourceDateEpochOf(value: string | undefined): number | undefined | Error {
+  if (value === undefined || value === '') return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(seconds <= MAX_SOURCE_DATE_EPOCH)) return new Error(`SOURCE_DATE_EPOCH must be whole seconds from 0 to ${MAX_SOURCE_DATE_EPOCH}, got "${value}"`);
+  return seconds;
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -197,6 +208,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return error instanceof UsageError || error instanceof LexiconError ? EXIT_USAGE : EXIT_FAILED;
   }
 
+  const sourceDateEpoch = sourceDateEpochOf(process.env.SOURCE_DATE_EPOCH);
+  if (sourceDateEpoch instanceof Error) {
+    process.stderr.write(`voxpress: ${sourceDateEpoch.message}\n`);
+    return EXIT_USAGE;
+  }
   const speech: SpeechOptions = {
     engine: opts.engine,
     ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
@@ -237,7 +253,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     formats: opts.formats,
     overrides,
     writer: {
-      ...(process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+      ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
       speech,
       script: {
         profile: opts.ssmlProfile,

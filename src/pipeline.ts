@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from './ingest/errors.js';
 import { readArticle } from './ingest/index.js';
 import type { MetadataOverrides } from './model/build.js';
-import type { Document } from './model/types.js';
+import type { Block, Document, Figure } from './model/types.js';
 import { writeFileAtomic } from './output/atomic.js';
 import { VERSION } from './version.js';
 import { Artifacts, writerFor, type OutputFile, type WriterOptions } from './writers/index.js';
@@ -40,9 +40,21 @@ interface Manifest {
   readonly outputs: readonly string[];
 }
 
-/** A hash of everything the outputs depend on: tool version, document, options. */
-export function buildKey(doc: Document, options: ArticleOptions): string {
-  return createHash('sha256').update(JSON.stringify({ version: VERSION, doc, options })).digest('hex');
+/** A hash of everything the outputs depend on: tool version, document, options, and the bytes of local images. */
+export async function buildKey(doc: Document, options: ArticleOptions, resourceDir: string): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify({ version: VERSION, doc, options }));
+  for (const figure of figures(doc.blocks)) {
+    // A replaced image must rebuild the EPUB and PDF that embed it; a missing one hashes as missing.
+    const image = await readFile(path.resolve(resourceDir, decodeURIComponent(figure.src.split(/[?#]/)[0] ?? ''))).catch(() => undefined);
+    hash.update(`\0${figure.id}\0`).update(image ?? 'missing');
+  }
+  return hash.digest('hex');
+}
+
+function figures(blocks: readonly Block[]): Figure[] {
+  return blocks.flatMap((b): Figure[] =>
+    b.type === 'figure' ? [b] : b.type === 'quote' ? figures(b.blocks) : b.type === 'list' ? b.items.flatMap((i) => figures(i.blocks)) : [],
+  );
 }
 
 async function reusableOutputs(outDir: string, key: string): Promise<readonly string[] | undefined> {
@@ -110,14 +122,17 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     let started = performance.now();
     const doc = await readArticle(file, options.overrides);
     times.read = performance.now() - started;
-    const key = buildKey(doc, options);
+    const resourceDir = path.dirname(path.resolve(file));
+    const key = await buildKey(doc, options, resourceDir);
     if (!task.force) {
       const reused = await reusableOutputs(outDir, key);
       if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings: doc.warnings, times };
     }
-    const writerOptions: WriterOptions = { ...options.writer, resourceDir: path.dirname(path.resolve(file)), formats: options.formats };
+    const writerOptions: WriterOptions = { ...options.writer, resourceDir, formats: options.formats };
     const files = await renderDocument(doc, options.formats, writerOptions, times);
     started = performance.now();
+    // Until the new manifest lands, the folder must not claim to be up to date: a write failing half-way is rebuilt next run.
+    await rm(path.join(outDir, MANIFEST), { force: true });
     for (const output of files) await writeFileAtomic(path.join(outDir, output.name), output.data);
     const manifest: Manifest = { key, outputs: files.map((f) => f.name) };
     await writeFileAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);

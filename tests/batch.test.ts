@@ -25,7 +25,7 @@ describe('expandInputs', () => {
   it('keeps explicit files whatever their extension, missing paths too, without duplicates', async () => {
     const dir = await tree();
     const pdf = path.join(dir, 'notes.pdf');
-    expect(await expandInputs([pdf, 'missing.txt', pdf])).toEqual([pdf, 'missing.txt']);
+    expect(await expandInputs([pdf, 'missing.txt', pdf, `${dir}/./notes.pdf`, './missing.txt'])).toEqual([pdf, 'missing.txt']);
   });
 });
 

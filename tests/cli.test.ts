@@ -147,6 +147,9 @@ describe('voxpress CLI', () => {
     expect(run(['--jobs', '0']).code).toBe(2);
     expect(run(['--lang', 'not a tag']).code).toBe(2);
     expect(run(['--no-such-flag']).code).toBe(2);
+    const badEpoch = run(['--formats', 'json'], undefined, { SOURCE_DATE_EPOCH: '99999999999999' });
+    expect(badEpoch.code).toBe(2);
+    expect(badEpoch.stderr.trim()).toBe('voxpress: SOURCE_DATE_EPOCH must be whole seconds from 0 to 253402300799, got "99999999999999"');
   });
 
   it('takes metadata flags', async () => {

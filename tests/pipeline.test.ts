@@ -36,6 +36,20 @@ describe('processArticle', () => {
   });
 });
 
+describe('reuse and images', () => {
+  it('rebuilds when an image the article embeds changes, even though the text did not', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-'));
+    const file = path.join(dir, 'story.md');
+    await writeFile(file, 'The cat sat.\n\n![A chart](chart.png)\n');
+    await writeFile(path.join(dir, 'chart.png'), 'one');
+    const t: ArticleTask = { file, outDir: path.join(dir, 'out'), options: { formats: ['json'], overrides: {}, writer: {} }, force: false };
+    expect((await processArticle(t)).status).toBe('written');
+    expect((await processArticle(t)).status).toBe('reused');
+    await writeFile(path.join(dir, 'chart.png'), 'two');
+    expect((await processArticle(t)).status).toBe('written');
+  });
+});
+
 describe('renderDocument', () => {
   it('refuses an unknown format', async () => {
     await expect(renderDocument(parseArticle('The cat sat.'), ['nope'])).rejects.toThrow('unknown format "nope"');
