@@ -60,8 +60,13 @@ export function schemeStringBody(text: string): string {
   return foldToAscii(text).replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
-/** Voice names are spliced into Scheme, PowerShell and argument lists by `say`: only plain names pass. */
-export function checkVoiceName(voice: string): string {
+/**
+ * Voice names are spliced into Scheme, PowerShell and argument lists by `say`: only plain names pass.
+ * festival gets the name as a whole Scheme form, `(${voice})`, so there it must be a `voice_...` selector:
+ * anything else (`quit`) would run as a command.
+ */
+export function checkVoiceName(voice: string, platform: Platform = currentPlatform()): string {
+  if (platform === 'linux' && !/^voice_[A-Za-z0-9_]{1,58}$/.test(voice)) throw new SpeechError(`invalid festival voice "${voice}": festival voices are named like voice_kal_diphone`);
   if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/.test(voice)) throw new SpeechError(`invalid voice name "${voice}": use letters, digits, space, . _ -`);
   return voice;
 }
@@ -71,7 +76,8 @@ export function sayText(text: string, platform: Platform): string {
   // festival: `say` puts the text inside "..." itself, so we hand it the escaped body.
   if (platform === 'linux') return schemeStringBody(text);
   // macOS passes the text as an argument: one starting with "-" would be read as an option.
-  if (platform === 'darwin') return text.replace(/^\s*-/, ' -');
+  // It also obeys embedded commands written [[like this]] (volume, silence, phoneme input): article text must not steer the voice.
+  if (platform === 'darwin') return text.replace(/^\s*-/, ' -').replace(/\[\[/g, '[ [');
   // Windows pipes the text on stdin as ASCII.
   return foldToAscii(text);
 }
@@ -88,7 +94,7 @@ export function speakCommand(text: string, request: Pick<VoiceRequest, 'voice' |
   const speed = sayspeed(request.rate);
   return platformSay(platform).buildSpeakCommand({
     text: sayText(text, platform),
-    ...(request.voice !== undefined ? { voice: checkVoiceName(request.voice) } : {}),
+    ...(request.voice !== undefined ? { voice: checkVoiceName(request.voice, platform) } : {}),
     ...(speed !== undefined ? { speed } : {}),
   });
 }

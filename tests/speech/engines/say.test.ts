@@ -82,7 +82,9 @@ describe('say engine', () => {
     expect(forms[1]).toEqual(['voice_kal_diphone']);
     expect(pipedData).toContain('$(($SR*200/100))');
     expect(() => speakCommand('hi', { voice: 'kal) (system "x"' }, 'linux')).toThrow(SpeechError);
-    expect(() => checkVoiceName("Zira'; rm")).toThrow(/invalid voice name/);
+    expect(() => checkVoiceName("Zira'; rm", 'win32')).toThrow(/invalid voice name/);
+    // festival evaluates the voice as a whole form, `(${voice})`: only voice_ selectors may reach it.
+    expect(() => speakCommand('hi', { voice: 'quit' }, 'linux')).toThrow(/invalid festival voice "quit"/);
     expect(() => speakCommand('hi', { rate: 10_000 }, 'linux')).toThrow(/rate must be/);
   });
 
@@ -90,6 +92,12 @@ describe('say engine', () => {
     const { command, args } = speakCommand('-o /tmp/x hello', { voice: 'Alex' }, 'darwin');
     expect(command).toBe('say');
     expect(args).toEqual(['-v', 'Alex', ' -o /tmp/x hello']);
+  });
+
+  it('macOS: embedded speech commands in the text ([[volm 0]]) are broken up, so the article cannot steer the voice', () => {
+    const { args } = speakCommand('Quiet [[volm 0]] now [[slnc 99999]].', {}, 'darwin');
+    expect(args.join(' ')).not.toContain('[[');
+    expect(args.at(-1)).toBe('Quiet [ [volm 0]] now [ [slnc 99999]].');
   });
 
   it('Windows: text goes on stdin folded to ASCII, never into the PowerShell command', () => {
