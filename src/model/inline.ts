@@ -9,6 +9,18 @@ export function inlineText(inlines: readonly Inline[]): string {
   return out;
 }
 
+/** The length of a node's text. Remembered per node: nodes are immutable, and slicing a long paragraph sentence by sentence asks again and again. */
+const lengths = new WeakMap<Inline, number>();
+
+export function textLength(node: Inline): number {
+  let length = lengths.get(node);
+  if (length === undefined) {
+    length = node.type === 'text' || node.type === 'code' ? node.value.length : node.children.reduce((n, child) => n + textLength(child), 0);
+    lengths.set(node, length);
+  }
+  return length;
+}
+
 /**
  * The inlines covering the characters [start, end) of `inlineText(inlines)`,
  * keeping the formatting (emphasis, links, ...) that surrounds each piece.
@@ -18,7 +30,8 @@ export function sliceInlines(inlines: readonly Inline[], start: number, end: num
   const out: Inline[] = [];
   let offset = 0;
   for (const node of inlines) {
-    const length = inlineText([node]).length;
+    if (offset >= end) break;
+    const length = textLength(node);
     const from = Math.max(start - offset, 0);
     const to = Math.min(end - offset, length);
     offset += length;
