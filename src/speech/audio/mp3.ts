@@ -54,13 +54,7 @@ export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
     chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
   }
   chunks.push(lame.finalize().slice());
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export interface Mp3Layout {

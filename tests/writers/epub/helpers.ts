@@ -75,16 +75,8 @@ export async function silentMp3(seconds: number): Promise<Uint8Array> {
   const encoder = await createMp3Encoder();
   encoder.configure({ sampleRate: 22050, channels: 1, bitrate: 32 });
   const pcm = new Float32Array(Math.round(seconds * 22050));
-  const parts: Uint8Array[] = [];
-  parts.push(new Uint8Array(encoder.encode([pcm])));
-  parts.push(new Uint8Array(encoder.finalize()));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  const encoded = encoder.encode([pcm]).slice();
+  return new Uint8Array(Buffer.concat([encoded, encoder.finalize()]));
 }
 
 const BITRATES: Record<string, number[]> = {
