@@ -6,5 +6,14 @@ export default defineConfig({
     // End-to-end tests spawn the CLI and real validators; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      // bin.ts only calls main(); the worker entry runs in pool threads, which coverage does not follow (both run in the e2e tests).
+      exclude: ['src/**/*.d.ts', 'src/cli/bin.ts', 'src/pipeline/worker.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: '.coverage',
+      thresholds: { lines: 85 },
+    },
   },
 });

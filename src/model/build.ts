@@ -1,5 +1,5 @@
-import { cleanText, collapseWhitespace } from '../text/clean.js';
-import { segmentInlines } from '../text/sentences.js';
+import { cleanText, collapseWhitespace } from './clean.js';
+import { segmentInlines } from './segment.js';
 import { inlineText, mapInlineText, mergeAdjacentText, sliceInlines } from './inline.js';
 import type { Draft, DraftBlock } from './draft.js';
 import { canonicalLang, checkedDate, contentIdentifier, titleFromSentence } from './metadata.js';

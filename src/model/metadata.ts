@@ -16,6 +16,11 @@ export function canonicalLang(tag: string): string {
   throw new MetadataError(`invalid language tag "${tag}" (expected BCP 47, e.g. en, fr-CA)`);
 }
 
+/** The primary language subtag, lower-cased: `fr` for `fr-CA`, `zh` for `zh_Hant`. */
+export function primarySubtag(tag: string): string {
+  return tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+}
+
 /** `date` if it is a real calendar date written `YYYY-MM-DD`, or a MetadataError. */
 export function checkedDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());

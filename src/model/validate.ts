@@ -5,8 +5,10 @@ import { MODEL_VERSION } from './types.js';
 /**
  * The problems that make `value` not a well-formed Document: wrong shape,
  * duplicate or malformed ids, a sentence whose text differs from its inlines,
- * empty sentences. An empty list means valid. Used on `document.json` read
- * back from disk and in tests, so the model's invariants are checked, not assumed.
+ * empty sentences. An empty list means valid. Exported by the library for
+ * callers holding a document from elsewhere (a `document.json` read back, a
+ * hand-built tree); the tests check every document they make with it, so the
+ * model's invariants are checked, not assumed.
  */
 export function documentProblems(value: unknown): string[] {
   const problems: string[] = [];

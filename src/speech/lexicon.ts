@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { XmlDocument, XmlElement, XmlLibError } from 'libxml2-wasm';
+import { sameLanguage } from '../shared/lang.js';
 
 /*
  * W3C Pronunciation Lexicon Specification (PLS) 1.0 lexicons: grapheme ->
@@ -89,19 +89,7 @@ export function parseLexicon(xml: string, source: string): Lexicon {
   }
 }
 
-/** Reads and parses a PLS file. */
-export async function readLexicon(file: string): Promise<Lexicon> {
-  let xml: string;
-  try {
-    xml = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new LexiconError(file, `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  return parseLexicon(xml, file);
-}
-
 /** Whether a lexicon in `lexiconLang` applies to text in `lang` (same primary subtag). */
 export function lexiconApplies(lexiconLang: string, lang: string): boolean {
-  const primary = (tag: string): string => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
-  return primary(lexiconLang) === primary(lang);
+  return sameLanguage(lexiconLang, lang);
 }

@@ -1,5 +1,4 @@
 import type { Document } from '../model/types.js';
-import type { WriterContext } from '../writers/types.js';
 import type { Chapter } from './audio/id3.js';
 import { tagMp3 } from './audio/id3.js';
 import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
@@ -21,9 +20,11 @@ export interface UnitSpan {
 export interface Synthesis {
   readonly engine: EngineName;
   readonly voice: string;
-  readonly pcm: Pcm;
+  readonly sampleRate: number;
   readonly units: readonly SpokenUnit[];
   readonly spans: readonly UnitSpan[];
+  /** The whole PCM, only when asked for (`keepPcm`): a long article's audio is otherwise never held twice. */
+  readonly pcm?: Pcm;
 }
 
 /** The narration as shipped, with what made it. */
@@ -32,6 +33,8 @@ export interface TimedNarration extends Narration {
   readonly voice: string;
   readonly sampleRate: number;
   readonly chapters: readonly Chapter[];
+  /** The units spoken, in order (captions show their written text). */
+  readonly units: readonly SpokenUnit[];
 }
 
 function voiceRequest(doc: Document, speech: SpeechOptions | undefined): VoiceRequest {
@@ -48,6 +51,8 @@ export interface SynthesisOptions {
   readonly units?: readonly SpokenUnit[];
   /** Receives the audio as it is made, in order (units and pauses), e.g. to encode it alongside. */
   readonly onSamples?: (samples: Int16Array, sampleRate: number) => void;
+  /** Keep the whole PCM in the result (for the WAV file). */
+  readonly keepPcm?: boolean;
 }
 
 /**
@@ -61,6 +66,7 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
   const voice = await engine.voiceFor(request);
   const units = options.units ?? spokenUnits(doc);
   const parts: Int16Array[] = [];
+  const keep = options.keepPcm === true;
   const spans: UnitSpan[] = [];
   let sampleRate = 0;
   let at = 0;
@@ -68,19 +74,19 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const pcm = await engine.synthesize(unit, request);
     if (sampleRate === 0) sampleRate = pcm.sampleRate;
     assertSameRate(pcm, sampleRate);
-    parts.push(pcm.samples);
+    if (keep) parts.push(pcm.samples);
     sink?.(pcm.samples, sampleRate);
     spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
     at += pcm.samples.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
-      parts.push(pause);
+      if (keep) parts.push(pause);
       sink?.(pause, sampleRate);
       at += pause.length;
     }
   }
   if (units.length === 0) throw new Error('nothing to narrate: the article has no title and no text');
-  return { engine: engine.name, voice, pcm: { sampleRate, samples: concatSamples(parts) }, units, spans };
+  return { engine: engine.name, voice, sampleRate, units, spans, ...(keep ? { pcm: { sampleRate, samples: concatSamples(parts) } } : {}) };
 }
 
 const MAX_CHAPTERS = 255;
@@ -117,9 +123,30 @@ function artistOf(doc: Document): string | undefined {
   return doc.meta.authors.length > 0 ? doc.meta.authors.join(', ') : doc.meta.source;
 }
 
-/** Encodes the synthesis (in this thread) and measures the result. */
+/** Encodes a synthesis made with `keepPcm` (in this thread) and measures the result. */
 export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
+  if (!synthesis.pcm) throw new Error('encodeNarration needs a synthesis made with keepPcm');
   return measureNarration(doc, synthesis, await encodeMp3(synthesis.pcm));
+}
+
+/**
+ * Synthesises the units and encodes the MP3 on the helper thread at the same
+ * time (synthesis and encoding overlap instead of adding up).
+ */
+export async function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSamples'> = {}): Promise<{ synthesis: Synthesis; narration: TimedNarration }> {
+  let stream: Mp3Stream | undefined;
+  const synthesis = await synthesize(doc, {
+    ...options,
+    onSamples: (samples, sampleRate) => {
+      stream ??= openMp3Stream(sampleRate);
+      stream.push(samples);
+    },
+  }).catch((error: unknown) => {
+    stream?.abort();
+    throw error;
+  });
+  if (!stream) throw new Error('nothing to narrate');
+  return { synthesis, narration: measureNarration(doc, synthesis, await stream.finish()) };
 }
 
 /**
@@ -128,7 +155,7 @@ export async function encodeNarration(doc: Document, synthesis: Synthesis): Prom
  * duration is counted from the frames of the file that ships.
  */
 export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uint8Array): TimedNarration {
-  const { sampleRate } = synthesis.pcm;
+  const { sampleRate } = synthesis;
   const layout = mp3Layout(audio);
   if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
   const durationMs = Math.round(layout.durationMs);
@@ -143,47 +170,5 @@ export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uin
     lang: doc.meta.lang,
     chapters,
   });
-  return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters };
-}
-
-/**
- * The spoken units of the article as the SSML writer makes them (same
- * lexicons), so that the audio says what narration.ssml says. The bundled
- * engine reads the standard W3C profile whatever provider profile the SSML
- * files are also written for.
- */
-function unitsOf(context: WriterContext): SpokenUnit[] {
-  return spokenUnits(context.doc, { ...context.options.script, profile: 'w3c' });
-}
-
-/** The article's PCM synthesis, made once per article and shared by the MP3 and WAV writers. */
-export function synthesisOf(context: WriterContext): Promise<Synthesis> {
-  return context.artifacts.get('speech-synthesis', () => synthesize(context.doc, { speech: context.options.speech, units: unitsOf(context) }));
-}
-
-/**
- * The one place where writers get the article's synthesised, timed narration.
- * It is computed once per article and shared (through `context.artifacts`) by
- * the audio, timing, caption and EPUB writers.
- */
-export function narrationOf(context: WriterContext): Promise<TimedNarration> {
-  return context.artifacts.get('narration', async () => {
-    // Encode on the helper thread while synthesising, unless the synthesis was already made (by the wav writer).
-    let stream: Mp3Stream | undefined;
-    const synthesis = await context.artifacts.get('speech-synthesis', () =>
-      synthesize(context.doc, {
-        speech: context.options.speech,
-        units: unitsOf(context),
-        onSamples: (samples, sampleRate) => {
-          stream ??= openMp3Stream(sampleRate);
-          stream.push(samples);
-        },
-      }).catch((error: unknown) => {
-        stream?.abort();
-        throw error;
-      }),
-    );
-    const audio = stream ? await stream.finish() : await encodeMp3(synthesis.pcm);
-    return measureNarration(context.doc, synthesis, audio);
-  });
+  return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters, units: synthesis.units };
 }

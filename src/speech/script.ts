@@ -2,6 +2,7 @@ import type { Document } from '../model/types.js';
 import type { Lexicon } from './lexicon.js';
 import { unitBody, wrap } from './ssml/document.js';
 import { PROFILES, type ProfileName } from './ssml/profiles.js';
+import { spokenText } from './ssml/render.js';
 import { narrationScript, PAUSES, type NarrationScript } from './ssml/script-model.js';
 import type { SpokenUnit } from './types.js';
 import { assertValidSsml } from './validate.js';
@@ -33,7 +34,14 @@ export function unitsOfScript(script: NarrationScript): SpokenUnit[] {
       const body = unitBody(s, profile);
       bodies.push(body);
       const last = i === block.sentences.length - 1;
-      units.push({ id: s.id, kind: unitKind(block.kind), text: s.text, ssml: wrap(body, profile, script.lang), pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences });
+      units.push({
+        id: s.id,
+        kind: unitKind(block.kind),
+        text: s.text,
+        spoken: spokenText(s.text, s.readings),
+        ssml: wrap(body, profile, script.lang),
+        pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences,
+      });
     });
   }
   // Every unit is the same root around one <s>, and what an <s> may hold does not depend on

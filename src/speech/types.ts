@@ -14,6 +14,8 @@ export interface SpokenUnit {
   readonly kind: 'title' | 'date' | 'heading' | 'sentence';
   /** The text as written (captions show this). */
   readonly text: string;
+  /** The text as spoken (numbers, dates, abbreviations and lexicon words expanded), what the SSML's `<sub alias>` says. */
+  readonly spoken: string;
   /** A complete, schema-valid SSML 1.1 document speaking this unit alone. */
   readonly ssml: string;
   /** Silence after the unit, in milliseconds (after the title, between paragraphs, around headings). */

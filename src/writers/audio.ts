@@ -1,5 +1,5 @@
 import { writeWav } from '../speech/audio/wav.js';
-import { narrationOf, synthesisOf, type TimedNarration } from '../speech/narration.js';
+import type { TimedNarration } from '../speech/narration.js';
 import type { Writer } from './types.js';
 
 /** `timing.json`: where each unit lies in `narration.mp3`, as a decoder plays it. */
@@ -20,9 +20,10 @@ export function timingJson(narration: TimedNarration): string {
 export const mp3Writer: Writer = {
   format: 'mp3',
   byDefault: true,
+  needs: ['narration'],
   description: 'narration.mp3 (ID3 tags, a chapter per section) and timing.json (each sentence\'s start and end in it)',
   async write(context) {
-    const narration = await narrationOf(context);
+    const narration = await context.resources.narration();
     return [
       { name: 'narration.mp3', data: narration.mp3 },
       { name: 'timing.json', data: timingJson(narration) },
@@ -34,9 +35,9 @@ export const mp3Writer: Writer = {
 export const wavWriter: Writer = {
   format: 'wav',
   byDefault: false,
+  needs: ['pcm'],
   description: 'narration.wav: the narration as 16-bit PCM (only on request)',
   async write(context) {
-    const synthesis = await synthesisOf(context);
-    return [{ name: 'narration.wav', data: writeWav(synthesis.pcm) }];
+    return [{ name: 'narration.wav', data: writeWav(await context.resources.pcm()) }];
   },
 };

@@ -1,4 +1,3 @@
-import { narrationOf, synthesisOf } from '../speech/narration.js';
 import type { Clip, Narration } from '../speech/types.js';
 import type { Writer } from './types.js';
 
@@ -46,11 +45,11 @@ export function renderVtt(narration: Pick<Narration, 'clips'>, texts: ReadonlyMa
 export const vttWriter: Writer = {
   format: 'vtt',
   byDefault: true,
+  needs: ['narration'],
   description: 'narration.vtt: WebVTT captions, one cue per sentence (cue id = sentence id)',
   async write(context) {
-    const narration = await narrationOf(context);
-    const { units } = await synthesisOf(context);
-    const texts = new Map(units.map((u) => [u.id, u.text]));
+    const narration = await context.resources.narration();
+    const texts = new Map(narration.units.map((u) => [u.id, u.text]));
     return [{ name: 'narration.vtt', data: renderVtt(narration, texts) }];
   },
 };

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Conformance tools (Java EPUBCheck, Ace with chromium, poppler, qpdf) come
@@ -8,8 +10,9 @@ import { execFileSync } from 'node:child_process';
  */
 export const CONFORMANCE = process.env.VOXPRESS_CONFORMANCE === '1';
 
-/** Whether `command` is on the PATH. */
+/** Whether `command` is on the PATH (or, given as an absolute path, whether that file exists). */
 export function hasCommand(command: string): boolean {
+  if (path.isAbsolute(command)) return existsSync(command);
   try {
     execFileSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' });
     return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/ingest/index.js';
+import { parseArticle } from '../../src/readers/index.js';
 import { asDocument, documentProblems } from '../../src/model/validate.js';
 
 const doc = parseArticle('date 2024-10-08 The cat sat. The dog ran.\n\nThe bird flew.');

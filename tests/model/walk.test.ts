@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/ingest/index.js';
+import { parseArticle } from '../../src/readers/index.js';
 import { allIds, sentences, textBlocks } from '../../src/model/walk.js';
 
 const doc = parseArticle('# T\n\n## H\n\nAlpha. Beta.\n\n- item\n\n> quoted\n\n![alt](x.png)\n', { format: 'markdown' });

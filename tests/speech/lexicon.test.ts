@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/ingest/index.js';
-import { LexiconError, parseLexicon, readLexicon, type Lexicon } from '../../src/speech/lexicon.js';
-import { ssmlFiles } from '../../src/speech/ssml/writer.js';
+import { parseArticle } from '../../src/readers/index.js';
+import { readLexicon } from '../../src/io/lexicon.js';
+import { LexiconError, parseLexicon, type Lexicon } from '../../src/speech/lexicon.js';
+import { ssmlFiles } from '../../src/writers/ssml.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
-import { parseSsml } from './helpers.js';
+import { parseSsml } from '../helpers/speech.js';
 
 const DIR = 'tests/fixtures/speech/lexicons';
 const PLS = 'xmlns="http://www.w3.org/2005/01/pronunciation-lexicon"';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/ingest/index.js';
+import { parseArticle } from '../../src/readers/index.js';
 import { sentences } from '../../src/model/walk.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { PAUSES } from '../../src/speech/ssml/script-model.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
-import { parseSsml } from './helpers.js';
+import { parseSsml } from '../helpers/speech.js';
 
 describe('spokenUnits', () => {
   const sample = parseArticle(readFileSync('input/khorev-asif-meeting.txt', 'utf8'), { file: 'sample.txt' });

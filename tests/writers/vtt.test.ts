@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/ingest/index.js';
+import { parseArticle } from '../../src/readers/index.js';
 import { spokenUnits } from '../../src/speech/script.js';
-import { renderDocument } from '../../src/pipeline.js';
+import { renderDocument } from '../../src/pipeline/article.js';
 import { parseVtt, shown, type ParsedCue } from '../helpers/vtt.js';
 import { cueText, renderVtt, vttTimestamp } from '../../src/writers/vtt.js';
 

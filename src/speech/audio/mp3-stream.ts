@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { mp3Config } from './mp3.js';
+import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
 
 /**
  * MP3 encoding on a helper thread, fed unit by unit while the next unit is
@@ -22,57 +22,15 @@ export interface Mp3Stream {
   abort(): void;
 }
 
-type Request =
-  | { readonly id: number; readonly type: 'start'; readonly config: ReturnType<typeof mp3Config> }
-  | { readonly id: number; readonly type: 'push'; readonly samples: Int16Array }
-  | { readonly id: number; readonly type: 'finish' | 'abort' };
-
-type Reply = { readonly id: number; readonly type: 'done'; readonly mp3: Uint8Array } | { readonly id: number; readonly type: 'error'; readonly message: string };
-
-// Plain CommonJS run with `eval: true`, so that it works the same from dist/ and from the TypeScript sources under test.
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createMp3Encoder } = require(workerData.encoderPath);
-const CHUNK = 65536;
-const idle = [];
-const jobs = new Map();
-let queue = Promise.resolve();
-async function handle(m) {
-  if (m.type === 'start') {
-    const lame = idle.pop() || (await createMp3Encoder());
-    lame.configure(m.config);
-    jobs.set(m.id, { lame, chunks: [] });
-    return;
-  }
-  const job = jobs.get(m.id);
-  if (!job) return;
-  if (m.type === 'push') {
-    const s = m.samples;
-    const f = new Float32Array(s.length);
-    for (let i = 0; i < s.length; i++) f[i] = s[i] / 32768;
-    for (let at = 0; at < f.length; at += CHUNK) job.chunks.push(job.lame.encode([f.subarray(at, at + CHUNK)]).slice());
-    return;
-  }
-  jobs.delete(m.id);
-  if (m.type === 'abort') {
-    job.lame.finalize();
-    idle.push(job.lame);
-    return;
-  }
-  job.chunks.push(job.lame.finalize().slice());
-  idle.push(job.lame);
-  const out = new Uint8Array(job.chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of job.chunks) { out.set(c, at); at += c.length; }
-  parentPort.postMessage({ id: m.id, type: 'done', mp3: out }, [out.buffer]);
+/**
+ * The helper thread's module. Under the test runner this module is loaded
+ * from its TypeScript source, which a worker thread cannot run: it then
+ * uses the compiled thread module in dist/ (npm test builds first).
+ */
+function threadModule(): URL {
+  const url = new URL(`./mp3-thread.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+  return url.pathname.endsWith('.ts') ? new URL(url.href.replace(/\/src\/(?!.*\/src\/)/, '/dist/').replace(/\.ts$/, '.js')) : url;
 }
-parentPort.on('message', (m) => {
-  queue = queue.then(() => handle(m)).catch((e) => {
-    jobs.delete(m.id);
-    parentPort.postMessage({ id: m.id, type: 'error', message: String((e && e.message) || e) });
-  });
-});
-`;
 
 class EncoderThread {
   private readonly worker: Worker;
@@ -83,10 +41,9 @@ class EncoderThread {
   dead = false;
 
   constructor() {
-    const encoderPath = createRequire(import.meta.url).resolve('wasm-media-encoders');
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { encoderPath } });
+    this.worker = new Worker(threadModule());
     this.worker.unref();
-    this.worker.on('message', (reply: Reply) => {
+    this.worker.on('message', (reply: Mp3Reply) => {
       const waiter = this.waiting.get(reply.id);
       if (reply.type === 'error' && !waiter) {
         this.failed.set(reply.id, reply.message);
@@ -106,7 +63,7 @@ class EncoderThread {
     this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
   }
 
-  private post(request: Request): void {
+  private post(request: Mp3Request): void {
     this.worker.postMessage(request);
   }
 

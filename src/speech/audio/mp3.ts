@@ -1,5 +1,5 @@
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
-import type { Pcm } from '../engines/types.js';
+import type { Pcm } from './pcm.js';
 import { toFloat32 } from './pcm.js';
 
 /**

@@ -1,4 +1,8 @@
-import type { Pcm } from '../engines/types.js';
+/** Mono 16-bit PCM. */
+export interface Pcm {
+  readonly sampleRate: number;
+  readonly samples: Int16Array;
+}
 
 /** Silence of `ms` milliseconds at `sampleRate`. */
 export function silence(sampleRate: number, ms: number): Int16Array {

@@ -1,4 +1,4 @@
-import type { Pcm } from '../engines/types.js';
+import type { Pcm } from './pcm.js';
 
 /** WAV (RIFF, PCM) reading and writing for mono 16-bit audio, the format every engine here emits. */
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ESpeakNg, { type ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type Pcm, type SpeakableUnit, type VoiceRequest } from './types.js';
+import { primarySubtag } from '../../shared/lang.js';
 
 /**
  * eSpeak NG compiled to WASM (npm `espeak-ng`), run as its command line
@@ -160,8 +161,7 @@ function preferredFor(lang: string, voices: readonly EspeakVoice[]): string | un
  */
 export function voiceForLang(lang: string, voices: readonly EspeakVoice[]): string | undefined {
   const tag = lang.toLowerCase();
-  const primary = tag.split('-')[0] ?? tag;
-  return preferredFor(tag, voices) ?? preferredFor(primary, voices);
+  return preferredFor(tag, voices) ?? preferredFor(primarySubtag(tag), voices);
 }
 
 function rateArg(rate: number | undefined): string {

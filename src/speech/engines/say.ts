@@ -176,7 +176,7 @@ export const sayEngine: Engine = {
     try {
       // `say` splices the file name into PowerShell between single quotes.
       if (platform === 'win32' && /['"`$]/.test(file)) throw new SpeechError(`the temporary folder ${dir} has a quote or $ in its path, which say cannot pass to PowerShell; set TEMP to a plain path`);
-      await runSay(say, (done) => say.export(sayText(unit.text, platform), voice, speed, file, done), `say (${COMMANDS[platform]})`);
+      await runSay(say, (done) => say.export(sayText(unit.spoken, platform), voice, speed, file, done), `say (${COMMANDS[platform]})`);
       return parseWav(new Uint8Array(await readFile(file)));
     } finally {
       await rm(dir, { recursive: true, force: true });

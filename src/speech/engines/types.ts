@@ -4,17 +4,14 @@
  * provider SSML profiles) only has to implement `synthesize`.
  */
 
-/** Mono 16-bit PCM. */
-export interface Pcm {
-  readonly sampleRate: number;
-  readonly samples: Int16Array;
-}
+import type { Pcm } from '../audio/pcm.js';
 
-/** The engine names `--engine` accepts. */
-export const ENGINE_NAMES = ['espeak', 'say'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
+export type { Pcm } from '../audio/pcm.js';
 
-/** Speech options (`--engine`, `--voice`, `--rate`, `--play`), carried in `WriterOptions.speech`. */
+/** An engine's registry name (`--engine`): one of `ENGINES` in engines/index.ts. */
+export type EngineName = string;
+
+/** Speech options (`--engine`, `--voice`, `--rate`), carried in `WriterOptions.speech`. */
 export interface SpeechOptions {
   /** Default `espeak` (the bundled WASM engine). */
   readonly engine?: EngineName;
@@ -22,8 +19,6 @@ export interface SpeechOptions {
   readonly voice?: string;
   /** Speaking rate in words per minute (default 175). */
   readonly rate?: number;
-  /** Also speak the narration aloud through the engine (CLI `--play`). */
-  readonly play?: boolean;
 }
 
 export const DEFAULT_RATE_WPM = 175;
@@ -42,8 +37,8 @@ export interface VoiceRequest {
 export interface SpeakableUnit {
   /** A complete SSML 1.1 document. */
   readonly ssml: string;
-  /** The same words as plain text. */
-  readonly text: string;
+  /** The same words as plain text, as spoken: every `<sub alias>` of the SSML already applied. */
+  readonly spoken: string;
 }
 
 export interface Engine {
@@ -52,9 +47,29 @@ export interface Engine {
   voiceFor(request: VoiceRequest): Promise<string>;
   /**
    * One unit to mono PCM, nothing trimmed or padded by the caller. Engines
-   * that read SSML take `ssml`; OS voices that do not take `text`.
+   * that read SSML take `ssml`; the others take `spoken`, never the written text.
    */
   synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Pcm>;
+}
+
+/** What an engine can do on the platform it runs on. */
+export interface EngineCapabilities {
+  /** Reads SSML (`<sub>`, `<break>`, `xml:lang`); otherwise it is given the spoken plain text. */
+  readonly readsSsml: boolean;
+  /** Can write audio, so the audio, caption and overlay formats can be made with it. */
+  readonly exportsAudio: boolean;
+  /** Can speak aloud through the machine's sound output (`--play`). */
+  readonly speaksAloud: boolean;
+}
+
+/** An engine in the registry: what the CLI lists, checks and creates. */
+export interface EngineEntry {
+  readonly name: EngineName;
+  /** One line for `--help` and the docs. */
+  readonly description: string;
+  capabilities(platform: NodeJS.Platform): EngineCapabilities;
+  /** The engine (one per thread; it may keep state such as a WASM instance). */
+  create(): Engine;
 }
 
 /** An engine failure the user can act on (one line, no stack). */

@@ -2,6 +2,7 @@ import { english } from './en.js';
 import { french } from './fr.js';
 import { spanish } from './es.js';
 import type { Normaliser } from './types.js';
+import { primarySubtag } from '../../shared/lang.js';
 
 /*
  * One normaliser per language, found by the primary language subtag (`fr-CA`
@@ -16,8 +17,7 @@ export const unchanged: Normaliser = { lang: 'und', expansions: () => [], spoken
 
 /** The reading rules for a BCP 47 language tag. */
 export function normaliserFor(lang: string): Normaliser {
-  const primary = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
-  return NORMALISERS.get(primary) ?? unchanged;
+  return NORMALISERS.get(primarySubtag(lang)) ?? unchanged;
 }
 
 export type { Expansion, Normaliser, Rule } from './types.js';

@@ -1,5 +1,5 @@
 import Speech from 'ssml-builder';
-import { escapeAttribute, escapeText, xmlSafeText } from './escape.js';
+import { escapeAttr, escapeText, xmlSafeText } from '../../shared/xml.js';
 
 /*
  * The one module that uses `ssml-builder` 0.4.3, which the product asks for.
@@ -39,14 +39,14 @@ export function sub(spoken: string, written: string): string {
   const safeWritten = xmlSafeText(written);
   const safeSpoken = xmlSafeText(spoken);
   if (safeWritten === '' || safeSpoken.trim() === '') return text(written);
-  return built((s) => s.sub(escapeAttribute(safeSpoken), safeWritten));
+  return built((s) => s.sub(escapeAttr(safeSpoken), safeWritten));
 }
 
 /** `<phoneme alphabet ph>written</phoneme>`. */
 export function phoneme(alphabet: string, ph: string, written: string): string {
   const safeWritten = xmlSafeText(written);
   if (safeWritten === '' || xmlSafeText(ph).trim() === '') return text(written);
-  return built((s) => s.phoneme(escapeAttribute(alphabet), escapeAttribute(ph), safeWritten));
+  return built((s) => s.phoneme(escapeAttr(alphabet), escapeAttr(ph), safeWritten));
 }
 
 /** `<break time="...ms"/>`, at most the 10 s ssml-builder (and most engines) allow. */
@@ -57,7 +57,7 @@ export function pause(ms: number): string {
 
 /** `<mark name="..."/>` (not in ssml-builder). */
 export function mark(name: string): string {
-  return `<mark name="${escapeAttribute(name)}"/>`;
+  return `<mark name="${escapeAttr(name)}"/>`;
 }
 
 /** `<emphasis level="...">` around already-built SSML (ssml-builder's own escapes its content). */
@@ -81,4 +81,4 @@ export function paragraph(inner: string): string {
   return `<p>${inner}</p>`;
 }
 
-export { escapeAttribute, escapeText };
+export { escapeAttr, escapeText };

@@ -1,4 +1,4 @@
-import { escapeAttribute } from './escape.js';
+import { escapeAttr } from '../../shared/xml.js';
 
 /*
  * What each speech service accepts. The default `w3c` profile is plain SSML
@@ -39,7 +39,7 @@ export interface Profile {
 
 /** The standard root every SSML 1.1 document needs: version, namespace, language. */
 export function w3cRoot(lang: string): string {
-  return `<speak version="1.1" xmlns="${SSML_NAMESPACE}" xml:lang="${escapeAttribute(lang)}">`;
+  return `<speak version="1.1" xmlns="${SSML_NAMESPACE}" xml:lang="${escapeAttr(lang)}">`;
 }
 
 const ipaOrSampa = (alphabet: string): boolean => alphabet === 'ipa' || alphabet === 'x-sampa';
@@ -86,7 +86,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     marks: false,
     phonemeAlphabet: (alphabet) => alphabet === 'ipa',
     open: (lang, voice) =>
-      `<speak version="1.0" xmlns="${SSML_NAMESPACE}" xml:lang="${escapeAttribute(lang)}"><voice name="${escapeAttribute(voice ?? defaultAzureVoice(lang))}">`,
+      `<speak version="1.0" xmlns="${SSML_NAMESPACE}" xml:lang="${escapeAttr(lang)}"><voice name="${escapeAttr(voice ?? defaultAzureVoice(lang))}">`,
     close: () => '</voice></speak>\n',
     limits: { audioMs: 10 * 60 * 1000 },
   },

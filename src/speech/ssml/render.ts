@@ -1,7 +1,7 @@
 import type { Inline } from '../../model/types.js';
 import { emphasis, phoneme, sub, text } from './builder.js';
 import type { Profile } from './profiles.js';
-import { xmlSafeText } from './escape.js';
+import { xmlSafeText } from '../../shared/xml.js';
 import type { Reading } from './readings.js';
 
 function isLowSurrogate(text: string, index: number): boolean {
@@ -85,6 +85,24 @@ function padded(reading: Reading, text: string): Reading {
   const before = WORD_CHARACTER.test([...text.slice(Math.max(0, reading.start - 2), reading.start)].pop() ?? '') ? ' ' : '';
   const after = WORD_CHARACTER.test([...text.slice(reading.end, reading.end + 2)][0] ?? '') ? ' ' : '';
   return before || after ? { ...reading, spoken: `${before}${reading.spoken.trim()}${after}` } : reading;
+}
+
+/**
+ * What a sentence sounds like as plain text: each reading's spoken words in
+ * place of what is written (a transcription-only reading keeps the written
+ * word), exactly what the `<sub alias>` of its SSML says. Engines that do not
+ * read SSML speak this.
+ */
+export function spokenText(writtenText: string, readings: readonly Reading[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const reading of readings) {
+    if (reading.start < cursor || reading.end > writtenText.length) continue;
+    const padding = padded(reading, writtenText);
+    out += writtenText.slice(cursor, reading.start) + (padding.spoken ?? writtenText.slice(reading.start, reading.end));
+    cursor = reading.end;
+  }
+  return (out + writtenText.slice(cursor)).replace(/\s+/g, ' ').trim();
 }
 
 /** The SSML content of one sentence (what goes inside its `<s>`). `sentenceText` is the concatenated inline text. */

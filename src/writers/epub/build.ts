@@ -1,59 +1,30 @@
 import type { Document } from '../../model/types.js';
 import { sentences } from '../../model/walk.js';
 import type { Narration } from '../../speech/types.js';
+import type { WriterOptions } from '../options.js';
 import { accessibilityMetadata, type AccessibilityFacts, type MetaEntry } from './accessibility.js';
 import { ACTIVE_CLASS, stylesheet } from './css.js';
 import { GENERATOR_NAMES, generateContainer, type PackageFile } from './generator.js';
-import { figuresOf, loadFigureImages, type EmbeddedImage, type FigureImage } from './images.js';
+import { figuresOf, type FigureImages } from '../../shared/images.js';
+import { bookImages, type BookImage, type EmbeddedImage } from './images.js';
 import { navDocument, ncxDocument } from './nav.js';
 import { AUDIO_HREF, clockValue, overlayDocument, overlayPars, OVERLAY_HREF } from './overlay.js';
-import { modifiedStamp, packageDocument, type ManifestItem } from './package.js';
+import { packageDocument, type ManifestItem } from './package.js';
+import { isoSeconds, outputInstant } from '../../shared/dates.js';
 import { CONTENT_HREF, contentDocument, figureAlt } from './xhtml.js';
 import { deterministicZip } from './zip.js';
-
-/** EPUB options (`WriterOptions.epub`). */
-export interface EpubOptions {
-  /**
-   * Who states the book's accessibility conformance (`a11y:certifiedBy`).
-   * Default: the article's source (publisher), else "voxpress".
-   */
-  readonly certifiedBy?: string;
-  /** Name of the narration's voice (`media:narrator`). Default: "voxpress synthetic speech". */
-  readonly narrator?: string;
-}
-
-/** What `buildEpub` reads besides the document: a subset of the writer options. */
-export interface EpubBuildOptions {
-  readonly epub?: EpubOptions;
-  /** Build time when the article has no date (`SOURCE_DATE_EPOCH`, seconds). */
-  readonly sourceDateEpoch?: number;
-  /** Folder that relative image paths are resolved against. */
-  readonly resourceDir?: string;
-}
 
 export const DEFAULT_CERTIFIER = 'voxpress';
 export const DEFAULT_NARRATOR = 'voxpress synthetic speech';
 
-/**
- * The instant the book records as modified and dates its zip entries with:
- * the article's date, else `sourceDateEpoch`, else the Unix epoch: never the clock.
- */
-export function bookInstant(doc: Document, sourceDateEpoch?: number): Date {
-  if (doc.meta.date) {
-    const date = new Date(`${doc.meta.date}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(Math.trunc(sourceDateEpoch) * 1000);
-  return new Date(0);
-}
-
-function imageFacts(doc: Document, images: ReadonlyMap<string, FigureImage>): Pick<AccessibilityFacts, 'images' | 'imagesWithoutAlt' | 'linkedImages'> {
+function imageFacts(doc: Document, images: ReadonlyMap<string, BookImage>): Pick<AccessibilityFacts, 'images' | 'imagesWithoutAlt' | 'linkedImages'> {
   let embedded = 0;
   let withoutAlt = 0;
   let linked = 0;
   for (const figure of figuresOf(doc.blocks)) {
-    if (images.get(figure.id)?.kind === 'remote') linked++;
-    else {
+    const kind = images.get(figure.id)?.kind;
+    if (kind === 'remote') linked++;
+    else if (kind === 'embedded') {
       embedded++;
       if (figureAlt(figure) === '') withoutAlt++;
     }
@@ -62,7 +33,7 @@ function imageFacts(doc: Document, images: ReadonlyMap<string, FigureImage>): Pi
 }
 
 /** The embedded image files, each once, by name. */
-function embeddedImages(images: ReadonlyMap<string, FigureImage>): EmbeddedImage[] {
+function embeddedImages(images: ReadonlyMap<string, BookImage>): EmbeddedImage[] {
   const byHref = new Map<string, EmbeddedImage>();
   for (const image of images.values()) if (image.kind === 'embedded') byHref.set(image.image.href, image.image);
   return [...byHref.values()].sort((a, b) => (a.href < b.href ? -1 : 1));
@@ -73,11 +44,11 @@ function embeddedImages(images: ReadonlyMap<string, FigureImage>): EmbeddedImage
  * with Media Overlays when a narration is given. Deterministic: the same
  * document, options and narration give the same bytes.
  */
-export async function buildEpub(doc: Document, options: EpubBuildOptions = {}, narration?: Narration): Promise<Uint8Array> {
-  const images = await loadFigureImages(doc, options.resourceDir);
+export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epub' | 'sourceDateEpoch'> = {}, figureImages: FigureImages = new Map(), narration?: Narration): Promise<Uint8Array> {
+  const images = bookImages(doc, figureImages);
   const content = contentDocument(doc, images);
   const pars = narration ? overlayPars(narration, content.ids, sentences(doc).map((s) => s.id)) : undefined;
-  const instant = bookInstant(doc, options.sourceDateEpoch);
+  const instant = outputInstant(doc, options.sourceDateEpoch);
 
   const facts: AccessibilityFacts = {
     ...imageFacts(doc, images),
@@ -116,7 +87,7 @@ export async function buildEpub(doc: Document, options: EpubBuildOptions = {}, n
     lang: doc.meta.lang,
     authors: doc.meta.authors,
     ...(doc.meta.source ? { publisher: doc.meta.source } : {}),
-    date: modifiedStamp(instant),
+    date: isoSeconds(instant),
     css: stylesheet(pars !== undefined),
     contentHref: CONTENT_HREF,
     contentXhtml: content.xhtml,

@@ -1,20 +1,20 @@
-import { narrationOf } from '../../speech/narration.js';
 import type { Writer } from '../types.js';
 import { buildEpub } from './build.js';
 
 /**
- * `article.epub`. The synchronised narration (Media Overlays) is included only
- * when audio is being made in the same run (`mp3` among the formats), so that
- * `--formats epub` alone never synthesises speech.
+ * `article.epub`. The synchronised narration (Media Overlays) is included
+ * only when this run makes the narration anyway (a writer such as `mp3`
+ * needs it), so that `--formats epub` alone never synthesises speech.
  */
 export const epubWriter: Writer = {
   format: 'epub',
   byDefault: true,
-  description: 'article.epub: accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA); with synchronised narration (Media Overlays) when mp3 is made too',
-  async write(context) {
-    const narration = context.options.formats?.includes('mp3') ? await narrationOf(context) : undefined;
-    return [{ name: 'article.epub', data: await buildEpub(context.doc, context.options, narration) }];
+  needs: [],
+  description: 'article.epub: accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA); with synchronised narration (Media Overlays) when the narration is made too (mp3, vtt)',
+  async write({ doc, options, resources }) {
+    const narration = resources.narrating ? await resources.narration() : undefined;
+    return [{ name: 'article.epub', data: await buildEpub(doc, options, resources.images, narration) }];
   },
 };
 
-export { buildEpub, bookInstant, type EpubBuildOptions, type EpubOptions } from './build.js';
+export { buildEpub } from './build.js';

@@ -1,7 +1,7 @@
 import type { Metadata } from '../../model/types.js';
 import { uiText } from './language.js';
 import { CONTENT_HREF, htmlStartTag, STYLESHEET_HREF, type TocEntry } from './xhtml.js';
-import { escapeAttr, escapeText } from './xml.js';
+import { escapeAttr, escapeText } from '../../shared/xml.js';
 
 interface TocNode {
   readonly entry: TocEntry;

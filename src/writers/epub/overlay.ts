@@ -1,6 +1,6 @@
 import type { Narration } from '../../speech/types.js';
 import { CONTENT_HREF } from './xhtml.js';
-import { escapeAttr } from './xml.js';
+import { escapeAttr } from '../../shared/xml.js';
 
 export const OVERLAY_HREF = 'content.smil';
 export const AUDIO_HREF = 'audio/narration.mp3';

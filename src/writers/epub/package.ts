@@ -1,7 +1,8 @@
+import { isoSeconds } from '../../shared/dates.js';
 import type { Metadata } from '../../model/types.js';
 import type { MetaEntry } from './accessibility.js';
-import { textDirection } from './language.js';
-import { escapeAttr, escapeText } from './xml.js';
+import { textDirection } from '../../shared/lang.js';
+import { escapeAttr, escapeText } from '../../shared/xml.js';
 
 /** One manifest item. */
 export interface ManifestItem {
@@ -24,11 +25,6 @@ export interface PackageParts {
   /** Manifest ids in reading order. */
   readonly spine: readonly string[];
   readonly ncxId?: string;
-}
-
-/** `dcterms:modified` as EPUB requires it: `CCYY-MM-DDThh:mm:ssZ`. */
-export function modifiedStamp(instant: Date): string {
-  return `${instant.toISOString().slice(0, 19)}Z`;
 }
 
 function metaLine(entry: MetaEntry & { readonly refines?: string }): string {
@@ -58,7 +54,7 @@ export function packageDocument(parts: PackageParts): string {
     ...(meta.source ? [`    <dc:publisher>${escapeText(meta.source)}</dc:publisher>`] : []),
     ...(meta.date ? [`    <dc:date>${escapeText(meta.date)}</dc:date>`] : []),
     ...(description ? [`    <dc:description>${escapeText(description)}</dc:description>`] : []),
-    `    <meta property="dcterms:modified">${modifiedStamp(parts.modified)}</meta>`,
+    `    <meta property="dcterms:modified">${isoSeconds(parts.modified)}</meta>`,
     ...parts.entries.map(metaLine),
     ...parts.refinedEntries.map(metaLine),
     '  </metadata>',

@@ -1,8 +1,9 @@
 import type { Block, Document, Figure, Inline, List, Sentence } from '../../model/types.js';
-import type { FigureImage } from './images.js';
-import { textDirection, uiText } from './language.js';
-import { escapeAttr, escapeText, langAttrs } from './xml.js';
-import { linkTarget } from '../links.js';
+import type { BookImage } from './images.js';
+import { textDirection } from '../../shared/lang.js';
+import { uiText } from './language.js';
+import { escapeAttr, escapeText, langAttrs } from '../../shared/xml.js';
+import { linkTarget } from '../../shared/links.js';
 
 /** The one content document's name inside the package folder. */
 export const CONTENT_HREF = 'content.xhtml';
@@ -80,7 +81,7 @@ class ArticleXhtml {
 
   constructor(
     private readonly doc: Document,
-    private readonly images: ReadonlyMap<string, FigureImage>,
+    private readonly images: ReadonlyMap<string, BookImage>,
   ) {}
 
   line(depth: number, text: string): void {
@@ -148,13 +149,16 @@ class ArticleXhtml {
   }
 
   figure(figure: Figure, depth: number): void {
-    const image = this.images.get(figure.id);
-    if (!image) throw new Error(`figure ${figure.id}: image "${figure.src}" was not loaded`);
+    const image: BookImage = this.images.get(figure.id) ?? { kind: 'missing', reason: 'not loaded' };
     const alt = figureAlt(figure);
     const caption = figure.title?.trim();
     this.line(depth, `<figure ${this.id(figure.id)}>`);
     if (image.kind === 'embedded') {
       this.line(depth + 1, `<img src="${escapeAttr(image.image.href)}" alt="${escapeAttr(alt)}"/>`);
+    } else if (image.kind === 'missing') {
+      // The image was left out (see io/resources.ts): its text alternative stands in its place.
+      const label = alt ? escapeText(alt) : uiText('Image not available', this.doc.meta.lang);
+      this.line(depth + 1, `<p class="remote-image">${label}</p>`);
     } else {
       // EPUB forbids images fetched from the web at reading time: link to it instead.
       const href = linkTarget(image.url);
@@ -225,7 +229,7 @@ export function htmlStartTag(lang: string): string {
  * (`id="title"`), byline and date (`id="date"`), then the body with a
  * `<span>` per sentence carrying the model's sentence id.
  */
-export function contentDocument(doc: Document, images: ReadonlyMap<string, FigureImage>): ContentDocument {
+export function contentDocument(doc: Document, images: ReadonlyMap<string, BookImage>): ContentDocument {
   const writer = new ArticleXhtml(doc, images);
   writer.header(3);
   writer.body(doc.blocks, 3);

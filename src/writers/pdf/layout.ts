@@ -1,8 +1,9 @@
 import { inlineText } from '../../model/inline.js';
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
-import { isRightToLeft, langRuns } from './language.js';
-import { linkTarget } from '../links.js';
+import { isRightToLeft, langRuns } from '../../shared/lang.js';
+import { linkTarget } from '../../shared/links.js';
+import type { Paper } from '../options.js';
 
 /**
  * Typesetting: the document model turned into lines of measured text placed
@@ -17,7 +18,6 @@ import { linkTarget } from '../links.js';
  * heading stays with the first lines of what follows it.
  */
 
-export type Paper = 'a4' | 'letter';
 
 export const PAPER_SIZES: Readonly<Record<Paper, readonly [number, number]>> = {
   a4: [595.28, 841.89],
@@ -136,7 +136,15 @@ export interface Layout {
 }
 
 /** Natural size of an image, or undefined when it cannot be embedded. */
-export type ImageProbe = (src: string) => { readonly data: Uint8Array; readonly width: number; readonly height: number } | undefined;
+/** An image the PDF can draw, with its size in pixels. */
+export interface ProbedImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The drawable image of a figure, by figure id, or undefined (its text alternative is printed instead). */
+export type ImageProbe = (figureId: string) => ProbedImage | undefined;
 
 const BODY_SIZE = 10.5;
 const BODY_LEADING = 1.48;
@@ -496,7 +504,7 @@ function layoutBlocks(ctx: Context, blocks: readonly Block[], parent: StructNode
 
 function layoutFigure(ctx: Context, figure: Extract<Block, { type: 'figure' }>, parent: StructNode): void {
   const alt = figure.alt.trim();
-  const image = ctx.probe(figure.src);
+  const image = ctx.probe(figure.id);
   const lines: Line[] = [];
   if (image) {
     const maxWidth = ctx.right - ctx.left;

@@ -217,3 +217,28 @@ export function writeIdTree(doc: PdfDoc, elements: ReadonlyMap<string, StructEle
 export function setElementId(element: StructElement, id: string): void {
   element.dictionary.data.ID = new String(id);
 }
+
+/**
+ * The pixel size of a PNG or JPEG as pdfkit reads it, or undefined when pdfkit
+ * cannot open it. `openImage` is pdfkit's own (untyped) image reader, so the
+ * PDF draws only what it measured here.
+ */
+export function imageSize(doc: PdfDoc, data: Uint8Array): { width: number; height: number } | undefined {
+  try {
+    const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(Buffer.from(data));
+    return image.width > 0 && image.height > 0 ? { width: image.width, height: image.height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A structure element of `role`; `root` adds it as the document's top element.
+ * pdfkit's typings give `struct()` a return type without the `dictionary` the
+ * ID tree needs, hence the one cast here.
+ */
+export function structElement(doc: PdfDoc, role: string, options: Record<string, string> = {}, root = false): StructElement {
+  const element = doc.struct(role, options) as unknown as StructElement;
+  if (root) doc.addStructure(element as unknown as PDFKit.PDFStructureElement);
+  return element;
+}

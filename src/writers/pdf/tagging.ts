@@ -1,5 +1,5 @@
 import type { StructNode } from './layout.js';
-import { setElementId, writeIdTree, type PdfDoc, type StructElement } from './pdfkit-fixes.js';
+import { setElementId, structElement, writeIdTree, type PdfDoc, type StructElement } from './pdfkit-fixes.js';
 
 /**
  * The structure tree: layout nodes become PDF structure elements the first
@@ -15,8 +15,7 @@ export class Tagger {
     private readonly doc: PdfDoc,
     root: StructNode,
   ) {
-    const element = doc.struct(root.role) as unknown as StructElement;
-    doc.addStructure(element as unknown as PDFKit.PDFStructureElement);
+    const element = structElement(doc, root.role, {}, true);
     this.elements.set(root, element);
   }
 
@@ -30,7 +29,7 @@ export class Tagger {
     if (node.lang) options.lang = node.lang;
     if (node.alt) options.alt = node.alt;
     if (node.actualText) options.actual = node.actualText;
-    const element = this.doc.struct(node.role, options) as unknown as StructElement;
+    const element = structElement(this.doc, node.role, options);
     if (node.id) {
       if (this.ids.has(node.id)) throw new Error(`duplicate structure id ${node.id}`);
       setElementId(element, node.id);

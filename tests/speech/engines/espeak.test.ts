@@ -6,7 +6,7 @@ import { SpeechError } from '../../../src/speech/engines/types.js';
 const ssml = (lang: string, body: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<speak version="1.1" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${lang}">${body}</speak>\n`;
 
-const unit = (lang: string, text: string, body = text): { ssml: string; text: string } => ({ ssml: ssml(lang, body), text });
+const unit = (lang: string, text: string, body = text): { ssml: string; spoken: string } => ({ ssml: ssml(lang, body), spoken: text });
 
 describe('espeak engine (WASM)', () => {
   let voices: EspeakVoice[];

@@ -108,7 +108,7 @@ describe('say engine', () => {
   });
 
   it.skipIf(process.platform !== 'linux')('on Linux: making audio is a clear error, and a missing festival is a clear error (no spawn ENOENT)', async () => {
-    await expect(sayEngine.synthesize({ ssml: '<speak/>', text: 'hi' }, { lang: 'en' })).rejects.toThrow(/cannot make audio files on Linux/);
+    await expect(sayEngine.synthesize({ ssml: '<speak/>', spoken: 'hi' }, { lang: 'en' })).rejects.toThrow(/cannot make audio files on Linux/);
     process.env.PATH = mkdtempSync(path.join(os.tmpdir(), 'voxpress-empty-path-'));
     expect(onPath('festival')).toBe(false);
     await expect(speakAloud('hello', {})).rejects.toThrow(/needs "festival", which is not on the PATH/);

@@ -1,28 +1,15 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Narration } from '../../../src/speech/types.js';
-import { Artifacts, DEFAULT_FORMATS, writerFor } from '../../../src/writers/index.js';
-import { processArticle } from '../../../src/pipeline.js';
-import { epubcheckTs, FIXTURES, loadArticle, problems, SAMPLE, syntheticNarration, unzip, values, xml } from './helpers.js';
-
-// The real narration comes from the speech stage; here a synthetic one stands in, and the spy tells whether it was asked for.
-const narrationSpy = vi.hoisted(() => ({ calls: 0, narration: undefined as Narration | undefined }));
-vi.mock('../../../src/speech/narration.js', () => ({
-  narrationOf: async () => {
-    narrationSpy.calls++;
-    if (!narrationSpy.narration) throw new Error('test narration not set');
-    return narrationSpy.narration;
-  },
-}));
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FORMATS, writerFor } from '../../../src/writers/index.js';
+import { processArticle } from '../../../src/pipeline/article.js';
+import { epubcheckTs, FIXTURES, imagesOf, loadArticle, problems, SAMPLE, syntheticNarration, unzip, values, xml } from '../../helpers/epub.js';
+import { fakeResources } from '../../helpers/writers.js';
 
 const { doc, resourceDir } = loadArticle(SAMPLE);
 const epub = writerFor('epub')!;
 
-beforeEach(() => {
-  narrationSpy.calls = 0;
-});
 
 describe('the epub writer', () => {
   it('is registered and made by default', () => {
@@ -32,26 +19,28 @@ describe('the epub writer', () => {
   });
 
   it('makes article.epub without narration when no audio is made', async () => {
-    const files = await epub.write({ doc, options: { resourceDir, formats: ['json', 'epub'] }, artifacts: new Artifacts() });
+    const resources = fakeResources({ images: await imagesOf(doc, resourceDir) });
+    const files = await epub.write({ doc, options: {}, resources });
     expect(files.map((f) => f.name)).toEqual(['article.epub']);
-    expect(narrationSpy.calls).toBe(0);
+    expect(resources.narrationCalls).toBe(0);
     const book = await unzip(files[0]!.data as Uint8Array);
     expect(book.has('OEBPS/content.smil')).toBe(false);
     expect(problems(await epubcheckTs(files[0]!.data as Uint8Array))).toEqual([]);
   });
 
-  it('adds Media Overlays from the shared narration when mp3 is made too', async () => {
-    narrationSpy.narration = await syntheticNarration(doc);
-    const files = await epub.write({ doc, options: { resourceDir, formats: ['epub', 'mp3'] }, artifacts: new Artifacts() });
-    expect(narrationSpy.calls).toBe(1);
+  it('adds Media Overlays from the shared narration when the run makes it', async () => {
+    const narration = await syntheticNarration(doc);
+    const resources = fakeResources({ narration });
+    const files = await epub.write({ doc, options: {}, resources });
+    expect(resources.narrationCalls).toBe(1);
     const book = await unzip(files[0]!.data as Uint8Array);
     expect(book.has('OEBPS/content.smil')).toBe(true);
-    expect(book.get('OEBPS/audio/narration.mp3')).toEqual(narrationSpy.narration.mp3);
+    expect(book.get('OEBPS/audio/narration.mp3')).toEqual(narration.mp3);
   });
 
   it('names the certifier from the options, else the article source, else voxpress', async () => {
     const certifier = async (d: typeof doc, epubOptions?: { certifiedBy?: string }): Promise<string[]> => {
-      const files = await epub.write({ doc: d, options: { resourceDir, formats: ['epub'], ...(epubOptions ? { epub: epubOptions } : {}) }, artifacts: new Artifacts() });
+      const files = await epub.write({ doc: d, options: epubOptions ? { epub: epubOptions } : {}, resources: fakeResources() });
       const opf = xml(await unzip(files[0]!.data as Uint8Array), 'OEBPS/content.opf');
       const found = values(opf, '//opf:meta[@property="a11y:certifiedBy"]');
       opf.dispose();
@@ -69,13 +58,17 @@ describe('images through the pipeline', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('embeds a local image next to the article, and fails the article with a clear message when it is missing', async () => {
+  it('embeds a local image next to the article; a missing one is left out with a warning and its text alternative shown', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'voxpress-epub-img-'));
     await writeFile(path.join(dir, 'story.md'), '# Story\n\nText before the picture.\n\n![A chart](pics/chart.png)\n');
     const task = { file: path.join(dir, 'story.md'), outDir: path.join(dir, 'out'), options: { formats: ['epub'], overrides: {}, writer: {} }, force: true };
-    const failed = await processArticle(task);
-    expect(failed.status).toBe('failed');
-    expect(failed.status === 'failed' && failed.error).toMatch(/figure f1: image "pics\/chart\.png" not found/);
+    const missing = await processArticle(task);
+    expect(missing.status).toBe('written');
+    expect(missing.status === 'written' && missing.warnings).toEqual(['figure f1: image "pics/chart.png" left out: not found']);
+    const without = await readFile(path.join(dir, 'out', 'article.epub'));
+    expect([...(await unzip(without)).keys()].filter((name) => name.includes('images/'))).toEqual([]);
+    expect(new TextDecoder().decode((await unzip(without)).get('OEBPS/content.xhtml'))).toContain('<p class="remote-image">A chart</p>');
+    expect(problems(await epubcheckTs(new Uint8Array(without)))).toEqual([]);
 
     await mkdir(path.join(dir, 'pics'));
     await copyFile(path.join(FIXTURES, 'chart.png'), path.join(dir, 'pics', 'chart.png'));

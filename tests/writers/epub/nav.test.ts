@@ -1,13 +1,13 @@
 import { XmlDocument } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
-import { loadFigureImages } from '../../../src/writers/epub/images.js';
+import { bookImages } from '../../../src/writers/epub/images.js';
 import { navDocument, ncxDocument } from '../../../src/writers/epub/nav.js';
 import { contentDocument } from '../../../src/writers/epub/xhtml.js';
-import { loadArticle, NS, SAMPLE } from './helpers.js';
+import { imagesOf, loadArticle, NS, SAMPLE } from '../../helpers/epub.js';
 
 async function navOf(name: string) {
   const { doc, resourceDir } = loadArticle(name);
-  const { sections } = contentDocument(doc, await loadFigureImages(doc, resourceDir));
+  const { sections } = contentDocument(doc, bookImages(doc, await imagesOf(doc, resourceDir)));
   return { doc, nav: XmlDocument.fromString(navDocument(doc.meta, sections)), ncx: XmlDocument.fromString(ncxDocument(doc.meta, sections)) };
 }
 

@@ -2,7 +2,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import type { Narration } from '../../../src/speech/types.js';
 import { clockValue, overlayDocument, overlayPars } from '../../../src/writers/epub/overlay.js';
-import { NS } from './helpers.js';
+import { NS } from '../../helpers/epub.js';
 
 const targets = new Set(['title', 'date', 'p1', 'p1s1', 'p1s2']);
 const narration = (clips: Narration['clips'], durationMs = 5000): Narration => ({ mp3: new Uint8Array(), durationMs, clips });

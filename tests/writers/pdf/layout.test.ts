@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../../src/ingest/index.js';
-import { layoutDocument, pageFrame, type Layout, type Paper, type StructNode } from '../../../src/writers/pdf/layout.js';
+import { parseArticle } from '../../../src/readers/index.js';
+import { layoutDocument, pageFrame, type Layout, type StructNode } from '../../../src/writers/pdf/layout.js';
+import type { Paper } from '../../../src/writers/options.js';
 
 const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
 const paragraphs = sampleText.replace(/^\s*date\s+\S+\s*/, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

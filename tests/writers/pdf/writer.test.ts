@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../../src/ingest/index.js';
+import { loadImages } from '../../../src/io/resources.js';
+import { parseArticle } from '../../../src/readers/index.js';
 import type { Document } from '../../../src/model/types.js';
 import { textBlocks } from '../../../src/model/walk.js';
 import { MissingGlyphError, renderPdf } from '../../../src/writers/pdf/index.js';
@@ -269,7 +270,7 @@ describe('PDF writer', () => {
     try {
       writeFileSync(path.join(dir, 'square.png'), png(40, 30));
       const doc = parseArticle('Before the pictures.\n\n![A red square](square.png "Figure 1: a square")\n\n![A remote chart](https://example.com/chart.png)\n\n![](square.png)\n\nAfter.', { format: 'markdown' });
-      const bytes = await renderPdf(doc, { resourceDir: dir });
+      const bytes = await renderPdf(doc, {}, (await loadImages(doc, dir)).images);
       expect(await checkPdfUa(bytes)).toEqual([]);
       const elements = await structureText(bytes);
       const figures = elements.filter((e) => e.role === 'Figure').map((e) => [e.id, e.alt, e.text]);

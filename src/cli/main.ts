@@ -1,0 +1,314 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readArticle } from '../io/article.js';
+import { readLexicon } from '../io/lexicon.js';
+import { canonicalLang, MetadataError } from '../model/metadata.js';
+import type { ArticleResult } from '../pipeline/article.js';
+import { defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
+import { ARTICLE_EXTENSIONS, READERS } from '../readers/index.js';
+import { VERSION } from '../shared/version.js';
+import { DEFAULT_ENGINE, engineEntry, ENGINE_NAMES, ENGINES } from '../speech/engines/index.js';
+import { MAX_RATE_WPM, MIN_RATE_WPM, type EngineName, type SpeechOptions } from '../speech/engines/types.js';
+import { LexiconError, type Lexicon } from '../speech/lexicon.js';
+import { playAloud } from '../speech/play.js';
+import type { ScriptOptions } from '../speech/script.js';
+import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
+import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
+
+/** Exit codes: all articles written, some article failed, the command line was wrong. */
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+/** Whether a format is made from synthesised audio (so it needs an engine that can write audio). */
+function isAudioFormat(format: string): boolean {
+  return (writerFor(format)?.needs.length ?? 0) > 0;
+}
+
+const EXTENSIONS = ARTICLE_EXTENSIONS.join(', ');
+
+const PLATFORM_NAMES: Partial<Record<NodeJS.Platform, string>> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
+
+interface CliOptions {
+  out: string;
+  formats: string[];
+  jobs: number;
+  lang?: string;
+  title?: string;
+  author?: string[];
+  quiet: boolean;
+  json: boolean;
+  force: boolean;
+  ssmlProfile: ProfileName;
+  ssmlVoice?: string;
+  lexicon?: string[];
+  certifiedBy?: string;
+  narrator?: string;
+  engine: EngineName;
+  voice?: string;
+  rate?: number;
+  play: boolean;
+  paper: Paper;
+  resourceRoot?: string;
+}
+
+function parseFormats(value: string): string[] {
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = formats.filter((f) => !FORMATS.includes(f));
+  if (formats.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ') || '(none given)'}; choose from ${FORMATS.join(', ')}`);
+  }
+  return [...new Set(formats)];
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
+  return jobs;
+}
+
+function parseLang(value: string): string {
+  try {
+    return canonicalLang(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof MetadataError ? error.message : String(error));
+  }
+}
+
+function parseRate(value: string): number {
+  const rate = Number(value);
+  if (!Number.isInteger(rate) || rate < MIN_RATE_WPM || rate > MAX_RATE_WPM) throw new InvalidArgumentError(`must be a whole number of words per minute from ${MIN_RATE_WPM} to ${MAX_RATE_WPM}`);
+  return rate;
+}
+
+function parseVoice(value: string): string {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._+/-]{0,63}$/u.test(value)) throw new InvalidArgumentError('must be a voice name (letters, digits, space, . _ + / -)');
+  return value;
+}
+
+/** The last second of 9999: later dates cannot be written as the four-digit years EPUB and PDF dates need. */
+const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/** `SOURCE_DATE_EPOCH` as seconds, undefined when unset, or an Error saying why it is unusable. */
+function sourceDateEpochOf(value: string | undefined): number | undefined | Error {
+  if (value === undefined || value === '') return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(seconds <= MAX_SOURCE_DATE_EPOCH)) return new Error(`SOURCE_DATE_EPOCH must be whole seconds from 0 to ${MAX_SOURCE_DATE_EPOCH}, got "${value}"`);
+  return seconds;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function program(): Command {
+  return new Command()
+    .name('voxpress')
+    .description('Turn news articles into narration, an accessible EPUB 3 and a tagged PDF/UA edition.')
+    .version(VERSION, '-V, --version')
+    .argument('[paths...]', `article files (${EXTENSIONS}) and folders of them`, ['input'])
+    .option('-o, --out <folder>', 'output folder; each article gets <folder>/<slug>/', 'output')
+    .addOption(
+      new Option('-f, --formats <list>', `comma-separated outputs: ${WRITERS.map((w) => w.format).join(', ')}`)
+        .default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(','))
+        .argParser(parseFormats),
+    )
+    .addOption(new Option('-j, --jobs <n>', 'articles processed in parallel').default(defaultJobs(), 'number of cores').argParser(parseJobs))
+    .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
+    .option('--title <title>', 'title, overriding the article\'s own')
+    .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
+    .addOption(new Option('--ssml-profile <profile>', 'also write the narration in request-sized SSML files for a speech service').choices(PROFILE_NAMES).default('w3c'))
+    .option('--ssml-voice <name>', 'voice name for SSML profiles that need one (azure; default: a voice for the article\'s language)')
+    .option('--lexicon <file.pls>', 'W3C PLS 1.0 pronunciation lexicon (repeat for several; the first wins)', collect)
+    .option('--certified-by <name>', 'EPUB: who states its accessibility conformance (a11y:certifiedBy); default the article\'s source, else voxpress')
+    .option('--narrator <name>', 'EPUB: name of the narration voice (media:narrator)')
+    .addOption(new Option('--engine <name>', `speech engine: ${ENGINES.map((e) => `${e.name} (${e.description})`).join('; ')}`).choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
+    .option('--voice <name>', 'voice (espeak: en-us, fr-fr, en-gb+f3, ...); default: a voice for the article\'s language', parseVoice)
+    .option('--rate <wpm>', `speaking rate in words per minute (${MIN_RATE_WPM}-${MAX_RATE_WPM}, default 175)`, parseRate)
+    .option('--play', 'also speak each article aloud (with an engine that speaks aloud: say)', false)
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4'))
+    .option('--resource-root <folder>', "folder images may be read from (default: each article's own folder); nothing outside it is embedded")
+    .option('--force', 'rebuild outputs even when nothing changed', false)
+    .option('-q, --quiet', 'print only errors', false)
+    .option('--json', 'print a machine-readable summary on stdout', false)
+    .addHelpText(
+      'after',
+      `
+Inputs, by file extension:
+${READERS.map((r) => `  ${r.extensions.join(', ').padEnd(18)} ${r.description}`).join('\n')}
+
+Outputs (per article, in <out>/<slug>/):
+${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}
+
+Exit status: 0 all articles written, 1 some article failed (the others are still written), 2 usage error.`,
+    );
+}
+
+/** Fails early, with one line, when the output folder cannot be written at all. */
+async function checkWritable(out: string): Promise<void> {
+  const probe = path.join(out, `.voxpress-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : (error as Error).message;
+    throw new Error(`cannot write to output folder ${out}: ${reason}`);
+  }
+}
+
+function describe(result: ArticleResult): string {
+  if (result.status === 'failed') return result.error;
+  const verb = result.status === 'reused' ? 'unchanged' : 'wrote';
+  return `${result.file} → ${result.outDir} (${verb} ${result.outputs.length} file${result.outputs.length === 1 ? '' : 's'})`;
+}
+
+function summaryLine(summary: BatchSummary): string {
+  return `${summary.articles} article${summary.articles === 1 ? '' : 's'}: ${summary.written} written, ${summary.reused} unchanged, ${summary.failed} failed; ${summary.outputs} output files in ${summary.seconds.toFixed(2)} s`;
+}
+
+function jsonSummary(summary: BatchSummary): string {
+  return JSON.stringify(
+    {
+      version: VERSION,
+      articles: summary.articles,
+      written: summary.written,
+      reused: summary.reused,
+      failed: summary.failed,
+      outputs: summary.outputs,
+      seconds: Number(summary.seconds.toFixed(3)),
+      results: summary.results.map((r) =>
+        r.status === 'failed'
+          ? { file: r.file, status: r.status, outDir: r.outDir, error: r.error }
+          : { file: r.file, status: r.status, outDir: r.outDir, outputs: r.outputs, warnings: r.warnings },
+      ),
+    },
+    null,
+    2,
+  );
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const cmd = program()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    throw error;
+  }
+  const opts = cmd.opts<CliOptions>();
+  const paths = cmd.processedArgs[0] as string[];
+  // Lexicons are read once, here, into plain data that crosses to the workers with the options.
+  const lexicons: Lexicon[] = [];
+  try {
+    if (paths.length === 0) throw new UsageError('no input paths given');
+    for (const file of opts.lexicon ?? []) lexicons.push(await readLexicon(file));
+    await checkWritable(opts.out);
+  } catch (error) {
+    process.stderr.write(`voxpress: ${(error as Error).message}\n`);
+    return error instanceof UsageError || error instanceof LexiconError ? EXIT_USAGE : EXIT_FAILED;
+  }
+
+  const sourceDateEpoch = sourceDateEpochOf(process.env.SOURCE_DATE_EPOCH);
+  if (sourceDateEpoch instanceof Error) {
+    process.stderr.write(`voxpress: ${sourceDateEpoch.message}\n`);
+    return EXIT_USAGE;
+  }
+  const speech: SpeechOptions = {
+    engine: opts.engine,
+    ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
+    ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
+  };
+  const capabilities = engineEntry(opts.engine).capabilities(process.platform);
+  const speakers = ENGINES.filter((e) => e.capabilities(process.platform).speaksAloud).map((e) => e.name);
+  if (opts.play && !capabilities.speaksAloud) {
+    process.stderr.write(`voxpress: --play needs an engine that speaks aloud: use it with --engine ${speakers.join(' or ')}\n`);
+    return EXIT_USAGE;
+  }
+  if (!capabilities.exportsAudio) {
+    // An engine that cannot write audio here: audio formats asked for by name are a usage error, default ones are left out.
+    const audio = opts.formats.filter(isAudioFormat);
+    if (audio.length > 0 && cmd.getOptionValueSource('formats') !== 'default') {
+      const writers = ENGINES.filter((e) => e.capabilities(process.platform).exportsAudio).map((e) => e.name);
+      process.stderr.write(`voxpress: --engine ${opts.engine} cannot make audio files on ${PLATFORM_NAMES[process.platform] ?? process.platform}: leave ${audio.join(', ')} out of --formats, or use --engine ${writers.join(' or ')}\n`);
+      return EXIT_USAGE;
+    }
+    opts.formats = opts.formats.filter((f) => !isAudioFormat(f));
+  }
+  const script: ScriptOptions = {
+    profile: opts.ssmlProfile,
+    ...(opts.ssmlVoice !== undefined ? { voice: opts.ssmlVoice } : {}),
+    ...(lexicons.length > 0 ? { lexicons } : {}),
+  };
+
+  const files = await expandInputs(paths);
+  if (files.length === 0) {
+    process.stderr.write(`voxpress: no articles (${EXTENSIONS}) found in ${paths.join(', ')}\n`);
+    return EXIT_FAILED;
+  }
+  const showBar = process.stderr.isTTY && !opts.quiet && !opts.json;
+  const bar = showBar ? new cliProgress.SingleBar({ format: 'voxpress [{bar}] {value}/{total} articles | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(files.length, 0, { file: '' });
+
+  const overrides = {
+    ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+    ...(opts.title !== undefined ? { title: opts.title } : {}),
+    ...(opts.author !== undefined ? { authors: opts.author } : {}),
+  };
+  const summary = await runBatch(files, {
+    out: opts.out,
+    jobs: opts.jobs,
+    force: opts.force,
+    formats: opts.formats,
+    ...(opts.resourceRoot !== undefined ? { resourceRoot: path.resolve(opts.resourceRoot) } : {}),
+    overrides,
+    writer: {
+      ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+      speech,
+      script,
+      ...(opts.certifiedBy !== undefined || opts.narrator !== undefined
+        ? { epub: { ...(opts.certifiedBy !== undefined ? { certifiedBy: opts.certifiedBy } : {}), ...(opts.narrator !== undefined ? { narrator: opts.narrator } : {}) } }
+        : {}),
+      pdf: { paper: opts.paper },
+    },
+    onResult: (result, done) => {
+      if (result.status === 'failed') {
+        process.stderr.write(`voxpress: ${result.error}\n`);
+      }
+      if (bar) bar.update(done, { file: path.basename(result.file) });
+      else if (!opts.quiet && !opts.json && result.status !== 'failed') process.stdout.write(`${describe(result)}\n`);
+      if (!opts.quiet && !opts.json && result.status !== 'failed') {
+        for (const warning of result.warnings) process.stderr.write(`voxpress: warning: ${result.file}: ${warning}\n`);
+      }
+    },
+  });
+  bar?.stop();
+  let playFailed = false;
+  if (opts.play) {
+    for (const result of summary.results) {
+      if (result.status === 'failed') continue;
+      try {
+        await playAloud(await readArticle(result.file, overrides), speech, script);
+      } catch (error) {
+        process.stderr.write(`voxpress: ${result.file}: ${(error as Error).message}\n`);
+        playFailed = true;
+      }
+    }
+  }
+  if (opts.json) process.stdout.write(`${jsonSummary(summary)}\n`);
+  else if (!opts.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
+  return summary.failed > 0 || playFailed ? EXIT_FAILED : EXIT_OK;
+}

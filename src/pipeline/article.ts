@@ -1,0 +1,62 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { readArticle } from '../io/article.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { loadImages } from '../io/resources.js';
+import { ArticleError } from '../shared/errors.js';
+import { buildKey, MANIFEST, reusableOutputs, type ArticleOptions, type Manifest } from './key.js';
+import { firstLine, renderDocument, type StageTimes } from './render.js';
+
+export interface ArticleTask {
+  readonly file: string;
+  /** The article's own output folder (`<out>/<slug>`). */
+  readonly outDir: string;
+  readonly options: ArticleOptions;
+  /** Rebuild even when the recorded content hash matches. */
+  readonly force: boolean;
+  /** The folder images may be read from; the article's own folder when not given. */
+  readonly resourceRoot?: string;
+}
+
+export type ArticleResult =
+  | { readonly status: 'written' | 'reused'; readonly file: string; readonly outDir: string; readonly outputs: readonly string[]; readonly warnings: readonly string[]; readonly times: StageTimes }
+  | { readonly status: 'failed'; readonly file: string; readonly outDir: string; readonly error: string };
+
+/**
+ * Runs one article through the chosen writers into its output folder. Never
+ * throws: a bad article becomes a `failed` result naming the file and the reason,
+ * and the files of a failed article are left exactly as they were.
+ */
+export async function processArticle(task: ArticleTask): Promise<ArticleResult> {
+  const { file, outDir, options } = task;
+  const times: StageTimes = {};
+  try {
+    let started = performance.now();
+    const doc = await readArticle(file, options.overrides);
+    const articleDir = path.dirname(path.resolve(file));
+    const { images, warnings: imageWarnings } = await loadImages(doc, articleDir, task.resourceRoot !== undefined ? { root: task.resourceRoot } : {});
+    const warnings = [...doc.warnings, ...imageWarnings];
+    times.read = performance.now() - started;
+    const key = buildKey(doc, options, images);
+    if (!task.force) {
+      const reused = await reusableOutputs(outDir, key);
+      if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings, times };
+    }
+    const files = await renderDocument(doc, options.formats, options.writer, { images }, times);
+    started = performance.now();
+    // Until the new manifest lands, the folder must not claim to be up to date: a write failing half-way is rebuilt next run.
+    await rm(path.join(outDir, MANIFEST), { force: true });
+    for (const output of files) await writeFileAtomic(path.join(outDir, output.name), output.data);
+    const manifest: Manifest = { key, outputs: files.map((f) => f.name) };
+    await writeFileAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    times.write = performance.now() - started;
+    return { status: 'written', file, outDir, outputs: manifest.outputs, warnings, times };
+  } catch (error) {
+    const message = error instanceof ArticleError ? error.message : `${file}: ${firstLine(error)}`;
+    return { status: 'failed', file, outDir, error: message };
+  }
+}
+
+export type { ArticleOptions } from './key.js';
+export { MANIFEST } from './key.js';
+export { renderDocument, WriterError, type StageTimes } from './render.js';

@@ -1,0 +1,49 @@
+import type { Document } from '../model/types.js';
+import type { FigureImages } from '../shared/images.js';
+import { articleResources, needsOf, writersFor, type OutputFile, type WriterOptions } from '../writers/index.js';
+
+/** Wall-clock milliseconds per stage, for `--json` and the benchmark. */
+export type StageTimes = Record<string, number>;
+
+/** A writer's failure, naming the format so the user knows which output could not be made. */
+export class WriterError extends Error {
+  override name = 'WriterError';
+  constructor(
+    readonly format: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${format}: ${firstLine(cause)}`);
+  }
+}
+
+/** The first line of an error's message: every message a user sees is one line. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+export interface RenderResources {
+  /** Each figure's image by figure id, as `loadImages` (io/resources.ts) found it; figures without one show their text alternative. */
+  readonly images?: FigureImages;
+}
+
+/**
+ * Every output file of a document in the given formats, all in memory:
+ * nothing touches the disk here. Writers run in registry order; what several
+ * of them need (the narration) is made once.
+ */
+export async function renderDocument(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<OutputFile[]> {
+  const writers = writersFor(formats);
+  const shared = articleResources(doc, options, needsOf(formats), resources.images);
+  const files: OutputFile[] = [];
+  for (const writer of writers) {
+    const started = performance.now();
+    try {
+      files.push(...(await writer.write({ doc, options, resources: shared })));
+    } catch (error) {
+      throw new WriterError(writer.format, error);
+    }
+    times[writer.format] = performance.now() - started;
+  }
+  return files;
+}

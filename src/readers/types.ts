@@ -1,0 +1,26 @@
+import type { Draft } from '../model/draft.js';
+
+/**
+ * A reader: an article's text in one input format to a draft of the model.
+ * Pure: no file or network access (the pipeline reads the bytes and decodes
+ * them; see `io/article.ts`). A reader throws a `ReaderError` for input it
+ * cannot read, with a one-line reason.
+ */
+export interface Reader {
+  /** The format's name, as `formatOf` returns it and the library's `format` option takes it. */
+  readonly name: string;
+  /** One line for `--help` and the docs. */
+  readonly description: string;
+  /** File extensions (lower case, with the dot) picked up when a folder is given. */
+  readonly extensions: readonly string[];
+  /** Media types of the format (for the coming URL reader's `Content-Type`). */
+  readonly mediaTypes: readonly string[];
+  /** Whether a `<name>.json` next to the article supplies its metadata (the plain-text format has nowhere else to put it). */
+  readonly sidecar: boolean;
+  read(text: string): Draft;
+}
+
+/** A problem with the input a reader was given; its message is the one-line reason. */
+export class ReaderError extends Error {
+  override name = 'ReaderError';
+}

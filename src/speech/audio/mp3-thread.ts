@@ -1,0 +1,55 @@
+import { parentPort } from 'node:worker_threads';
+import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
+import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
+import { toFloat32 } from './pcm.js';
+
+/*
+ * The MP3 helper thread (see mp3-stream.ts): one LAME instance per open
+ * stream, reused for the next one, requests handled strictly in order.
+ */
+
+type Lame = WasmMediaEncoder<'audio/mpeg'>;
+
+/** LAME in WASM encodes at most this many samples per call. */
+const CHUNK = 65536;
+
+const idle: Lame[] = [];
+const jobs = new Map<number, { lame: Lame; chunks: Uint8Array[] }>();
+let queue: Promise<void> = Promise.resolve();
+
+function reply(message: Mp3Reply, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
+}
+
+async function handle(message: Mp3Request): Promise<void> {
+  if (message.type === 'start') {
+    const lame = idle.pop() ?? (await createMp3Encoder());
+    lame.configure(message.config);
+    jobs.set(message.id, { lame, chunks: [] });
+    return;
+  }
+  const job = jobs.get(message.id);
+  if (!job) return;
+  if (message.type === 'push') {
+    const samples = toFloat32(message.samples);
+    // `encode` returns a view into WASM memory that the next call overwrites: keep a copy.
+    for (let at = 0; at < samples.length; at += CHUNK) job.chunks.push(job.lame.encode([samples.subarray(at, at + CHUNK)]).slice());
+    return;
+  }
+  jobs.delete(message.id);
+  const last = job.lame.finalize().slice();
+  idle.push(job.lame);
+  if (message.type === 'abort') return;
+  job.chunks.push(last);
+  const mp3 = new Uint8Array(Buffer.concat(job.chunks));
+  reply({ id: message.id, type: 'done', mp3 }, [mp3.buffer as ArrayBuffer]);
+}
+
+parentPort?.on('message', (message: Mp3Request) => {
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      jobs.delete(message.id);
+      reply({ id: message.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+});

@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST, processArticle, renderDocument, type ArticleTask } from '../../src/pipeline/article.js';
+import { parseArticle } from '../../src/readers/index.js';
+
+async function task(text: string, force = false): Promise<ArticleTask> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-'));
+  const file = path.join(dir, 'story.txt');
+  await writeFile(file, text);
+  return { file, outDir: path.join(dir, 'out', 'story'), options: { formats: ['json'], overrides: {}, writer: {} }, force };
+}
+
+describe('processArticle', () => {
+  it('writes the outputs and a manifest, then reuses them while nothing changes', async () => {
+    const t = await task('date 2024-01-01 The cat sat.');
+    const first = await processArticle(t);
+    expect(first).toMatchObject({ status: 'written', outputs: ['document.json'] });
+    const manifest = JSON.parse(await readFile(path.join(t.outDir, MANIFEST), 'utf8'));
+    expect(manifest.outputs).toEqual(['document.json']);
+    const before = (await stat(path.join(t.outDir, 'document.json'))).mtimeMs;
+    expect((await processArticle(t)).status).toBe('reused');
+    expect((await stat(path.join(t.outDir, 'document.json'))).mtimeMs).toBe(before);
+    expect((await processArticle({ ...t, force: true })).status).toBe('written');
+    await writeFile(t.file, 'date 2024-01-01 The dog sat.');
+    expect((await processArticle(t)).status).toBe('written');
+    expect((await processArticle({ ...t, options: { ...t.options, overrides: { title: 'New' } } })).status).toBe('written');
+  });
+
+  it('turns a bad article into a failed result naming the file, writing nothing', async () => {
+    const t = await task('');
+    const result = await processArticle(t);
+    expect(result).toEqual({ status: 'failed', file: t.file, outDir: t.outDir, error: `${t.file}: empty file: no text to read` });
+    await expect(stat(t.outDir)).rejects.toThrow();
+  });
+});
+
+describe('reuse and images', () => {
+  it('rebuilds when an image the article embeds changes, even though the text did not', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-'));
+    const file = path.join(dir, 'story.md');
+    await writeFile(file, 'The cat sat.\n\n![A chart](chart.png)\n');
+    const png = (body: string): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(body)]);
+    await writeFile(path.join(dir, 'chart.png'), png('one'));
+    const t: ArticleTask = { file, outDir: path.join(dir, 'out'), options: { formats: ['json'], overrides: {}, writer: {} }, force: false };
+    expect((await processArticle(t)).status).toBe('written');
+    expect((await processArticle(t)).status).toBe('reused');
+    await writeFile(path.join(dir, 'chart.png'), png('two'));
+    expect((await processArticle(t)).status).toBe('written');
+  });
+});
+
+describe('renderDocument', () => {
+  it('refuses an unknown format', async () => {
+    await expect(renderDocument(parseArticle('The cat sat.'), ['nope'])).rejects.toThrow('unknown format "nope"');
+  });
+});

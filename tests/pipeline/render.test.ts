@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocument, WriterError } from '../../src/pipeline/render.js';
+import { parseArticle } from '../../src/readers/index.js';
+
+const doc = parseArticle('# Title\n\nSome text. More text.', { format: 'markdown' });
+
+describe('renderDocument', () => {
+  it('runs the writers in registry order whatever order the formats are given in', async () => {
+    const a = await renderDocument(doc, ['ssml', 'json']);
+    const b = await renderDocument(doc, ['json', 'ssml']);
+    expect(a.map((f) => f.name)).toEqual(['document.json', 'narration.ssml']);
+    expect(b).toEqual(a);
+  });
+
+  it('refuses an unknown format, naming it and the choices', async () => {
+    await expect(renderDocument(doc, ['json', 'docx'])).rejects.toThrow(/unknown format "docx"; choose from json, ssml/);
+  });
+
+  it('names the format a writer failed in', async () => {
+    const error = await renderDocument(doc, ['ssml'], { script: { profile: 'nonsense' as never } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriterError);
+    expect((error as WriterError).format).toBe('ssml');
+    expect((error as Error).message).toMatch(/^ssml: /);
+  });
+});

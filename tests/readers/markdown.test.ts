@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/readers/index.js';
+import { readMarkdown } from '../../src/readers/markdown.js';
+import { sentences } from '../../src/model/walk.js';
+
+const feature = readFileSync(new URL('../fixtures/ingest/feature.md', import.meta.url), 'utf8');
+
+describe('readMarkdown', () => {
+  const doc = parseArticle(feature, { format: 'markdown' });
+
+  it('takes metadata from YAML front matter', () => {
+    expect(doc.meta).toMatchObject({
+      title: "Harbour & Rail: the port's new line",
+      titleDerived: false,
+      lang: 'en-GB',
+      authors: ['Ana Ruiz', 'Li Wei'],
+      source: 'The Daily Example',
+      description: 'A short feature used to test the Markdown reader.',
+      date: '2024-11-02',
+    });
+  });
+
+  it('maps headings, paragraphs, lists, quotes, figures', () => {
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'list', 'quote', 'figure', 'paragraph']);
+    expect(doc.blocks[4]).toEqual({ type: 'figure', id: 'f1', src: 'train.png', alt: 'A freight train crossing the harbour bridge' });
+  });
+
+  it('keeps emphasis, strong, links and code as inline runs', () => {
+    const [first, second] = sentences(doc);
+    expect(first?.inlines).toEqual([
+      { type: 'text', value: 'The port opened a ' },
+      { type: 'emphasis', children: [{ type: 'text', value: 'new' }] },
+      { type: 'text', value: ' rail line on Friday.' },
+    ]);
+    expect(second?.inlines).toContainEqual({ type: 'link', url: 'https://example.org/depot', title: 'Depot', children: [{ type: 'text', value: 'inland depot' }] });
+    expect(second?.inlines).toContainEqual({ type: 'strong', children: [{ type: 'text', value: 'freight' }] });
+    expect(sentences(doc).at(-1)?.inlines).toContainEqual({ type: 'code', value: 'rail-2024' });
+  });
+
+  it('uses a leading level-1 heading as the title when front matter has none', () => {
+    const d = parseArticle('# The *Title*\n\nBody text.\n\n# Part two\n\nMore.', { format: 'markdown' });
+    expect(d.meta.title).toBe('The Title');
+    expect(d.blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
+  it('warns about an image without alt text', () => {
+    const d = parseArticle('Text.\n\n![](chart.png)', { format: 'markdown' });
+    expect(d.warnings).toEqual(['image "chart.png" at line 3 has no alt text']);
+    expect(d.blocks[1]).toMatchObject({ type: 'figure', alt: '' });
+  });
+
+  it('resolves reference links and images', () => {
+    const d = parseArticle('See [the site][s].\n\n![Logo][l]\n\n[s]: https://example.org\n[l]: logo.png', { format: 'markdown' });
+    expect(sentences(d)[0]?.inlines).toContainEqual({ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: 'the site' }] });
+    expect(d.blocks[1]).toMatchObject({ type: 'figure', src: 'logo.png', alt: 'Logo' });
+  });
+
+  it('gives a clear error for broken front matter', () => {
+    expect(() => parseArticle('---\ntitle: [unclosed\n---\nText.', { format: 'markdown', file: 'x.md' })).toThrow(/^x\.md: invalid YAML front matter/);
+    expect(() => parseArticle('---\n- a\n- b\n---\nText.', { format: 'markdown', file: 'x.md' })).toThrow('x.md: front matter must be a YAML mapping');
+  });
+
+  it('drops raw HTML with a warning, keeping the text around it', () => {
+    const draft = readMarkdown('Before <span>inside</span> after.');
+    expect(draft.warnings.length).toBeGreaterThan(0);
+    expect(sentences(parseArticle('Before <span>inside</span> after.', { format: 'markdown' }))[0]?.text).toBe('Before inside after.');
+  });
+});

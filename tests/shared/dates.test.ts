@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/readers/index.js';
+import { isoDay, isoSeconds, outputInstant } from '../../src/shared/dates.js';
+
+describe('output dates', () => {
+  const dated = parseArticle('date 2024-10-08 Text.', { format: 'text' });
+  const undated = parseArticle('Text.', { format: 'text' });
+
+  it('dates outputs by the article, else SOURCE_DATE_EPOCH, else the epoch; never the clock', () => {
+    expect(outputInstant(dated, 1_700_000_000).toISOString()).toBe('2024-10-08T00:00:00.000Z');
+    expect(outputInstant(undated, 1_700_000_000).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(outputInstant(undated, undefined).toISOString()).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('keeps whole seconds of a fractional SOURCE_DATE_EPOCH, so the EPUB and the PDF agree', () => {
+    expect(outputInstant(undated, 1_700_000_000.7).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('formats to the second and to the day in UTC', () => {
+    expect(isoSeconds(new Date(1_700_000_000_123))).toBe('2023-11-14T22:13:20Z');
+    expect(isoDay(new Date(1_700_000_000_123))).toBe('2023-11-14');
+  });
+});
