@@ -55,6 +55,7 @@ interface CliOptions {
   play: boolean;
   paper: Paper;
   resourceRoot?: string;
+  inferStructure: boolean;
 }
 
 function parseFormats(value: string): string[] {
@@ -136,6 +137,7 @@ function program(): Command {
     .option('--play', 'also speak each article aloud (with an engine that speaks aloud: say)', false)
     .addOption(new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4'))
     .option('--resource-root <folder>', "folder images may be read from (default: each article's own folder); nothing outside it is embedded")
+    .option('--no-infer-structure', 'plain text: do not infer headings and lists from the layout')
     .option('--force', 'rebuild outputs even when nothing changed', false)
     .option('-q, --quiet', 'print only errors', false)
     .option('--json', 'print a machine-readable summary on stdout', false)
@@ -273,6 +275,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     jobs: opts.jobs,
     force: opts.force,
     formats: opts.formats,
+    ...(opts.inferStructure === false ? { reader: { inferStructure: false } } : {}),
     ...(opts.resourceRoot !== undefined ? { resourceRoot: path.resolve(opts.resourceRoot) } : {}),
     overrides,
     writer: {
@@ -301,7 +304,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const result of summary.results) {
       if (result.status === 'failed') continue;
       try {
-        await playAloud(await readArticle(result.file, overrides), speech, script);
+        await playAloud(await readArticle(result.file, overrides, opts.inferStructure === false ? { inferStructure: false } : {}), speech, script);
       } catch (error) {
         process.stderr.write(`voxpress: ${result.file}: ${(error as Error).message}\n`);
         playFailed = true;

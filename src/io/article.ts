@@ -4,7 +4,7 @@ import type { MetadataOverrides } from '../model/build.js';
 import type { DraftMetadata } from '../model/draft.js';
 import type { Document } from '../model/types.js';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../readers/decode.js';
-import { parseArticle, readerForFile } from '../readers/index.js';
+import { parseArticle, readerForFile, type ReaderOptions } from '../readers/index.js';
 import { readSidecar } from '../readers/sidecar.js';
 import { ArticleError } from '../shared/errors.js';
 import { describeFsError } from './errors.js';
@@ -43,8 +43,8 @@ export async function readArticleBytes(file: string): Promise<Buffer> {
 }
 
 /** Reads one article file (and its sidecar metadata) into the document model. */
-export async function readArticle(file: string, overrides: MetadataOverrides = {}): Promise<Document> {
+export async function readArticle(file: string, overrides: MetadataOverrides = {}, reader: ReaderOptions = {}): Promise<Document> {
   const text = decodeArticle(await readArticleBytes(file), file);
   const sidecar = await sidecarOf(file);
-  return parseArticle(text, { file, overrides, ...(sidecar ? { sidecar } : {}) });
+  return parseArticle(text, { file, overrides, reader, ...(sidecar ? { sidecar } : {}) });
 }

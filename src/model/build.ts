@@ -2,7 +2,9 @@ import { cleanText, collapseWhitespace } from './clean.js';
 import { segmentInlines } from './segment.js';
 import { inlineText, mapInlineText, mergeAdjacentText, sliceInlines } from './inline.js';
 import type { Draft, DraftBlock } from './draft.js';
-import { canonicalLang, checkedDate, contentIdentifier, titleFromSentence } from './metadata.js';
+import { canonicalLang, checkedDate, contentIdentifier } from './metadata.js';
+import { titleFromSentence } from './title.js';
+import { ARTICLE_CONFIDENCE, ARTICLE_MIN_CHARS, detectLanguage, passageLanguage } from './language.js';
 import { sentences } from './walk.js';
 import { MODEL_VERSION, type Block, type Document, type Heading, type Inline, type Metadata } from './types.js';
 
@@ -71,11 +73,12 @@ function buildBlocks(
         const inlines = normaliseInlines(draft.inlines);
         if (inlineText(inlines) === '') break;
         const id = ids.next(draft.type === 'heading' ? 'h' : 'p');
-        const sentences = segmentInlines(inlines, id, lang);
+        const passage = draft.type === 'paragraph' ? passageLanguage(inlineText(inlines), lang) : undefined;
+        const sentences = segmentInlines(inlines, id, passage ?? lang);
         blocks.push(
           draft.type === 'heading'
-            ? { type: 'heading', id, level: levels.get(draft) ?? 1, sentences }
-            : { type: 'paragraph', id, sentences },
+            ? { type: 'heading', id, level: levels.get(draft) ?? 1, sentences, ...(draft.inferred ? { inferred: true as const } : {}) }
+            : { type: 'paragraph', id, sentences, ...(passage ? { lang: passage } : {}) },
         );
         break;
       }
@@ -84,7 +87,16 @@ function buildBlocks(
         const items = draft.items
           .map((item, index) => ({ id: `${id}i${index + 1}`, blocks: buildBlocks(item, lang, ids, levels) }))
           .filter((item) => item.blocks.length > 0);
-        if (items.length > 0) blocks.push({ type: 'list', id, ordered: draft.ordered, ...(draft.start !== undefined && draft.ordered ? { start: draft.start } : {}), items });
+        if (items.length > 0) {
+          blocks.push({
+            type: 'list',
+            id,
+            ordered: draft.ordered,
+            ...(draft.start !== undefined && draft.ordered ? { start: draft.start } : {}),
+            items,
+            ...(draft.inferred ? { inferred: true as const } : {}),
+          });
+        }
         break;
       }
       case 'quote': {
@@ -124,13 +136,36 @@ function nonEmpty(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+/** The plain text of a draft, block by block, for language detection. */
+function draftText(blocks: readonly DraftBlock[]): string {
+  return blocks
+    .flatMap((b): string[] =>
+      b.type === 'heading' || b.type === 'paragraph' ? [inlineText(b.inlines)] : b.type === 'list' ? b.items.map((i) => draftText(i)) : b.type === 'quote' ? [draftText(b.blocks)] : [],
+    )
+    .join('\n');
+}
+
+/** The language used when nothing states one and the text does not tell. */
+export const DEFAULT_LANG = 'en';
+
+/** The article's language: stated (flag, then the article's own), else detected from the text when the detector is confident, else the default. */
+function articleLanguage(draft: Draft, overrides: MetadataOverrides): Pick<Metadata, 'lang' | 'langSource' | 'langConfidence'> {
+  const stated = overrides.lang ?? draft.meta.lang;
+  if (stated !== undefined) return { lang: canonicalLang(stated), langSource: 'stated' };
+  const text = draftText(draft.blocks);
+  const guess = text.length >= ARTICLE_MIN_CHARS ? detectLanguage(text) : undefined;
+  if (!guess) return { lang: DEFAULT_LANG, langSource: 'default' };
+  return guess.confidence >= ARTICLE_CONFIDENCE ? { lang: canonicalLang(guess.lang), langSource: 'detected', langConfidence: guess.confidence } : { lang: DEFAULT_LANG, langSource: 'default', langConfidence: guess.confidence };
+}
+
 /**
  * The document model of a draft: sentences segmented, ids assigned, metadata
- * completed (explicit overrides win, then the article's own, then defaults:
- * language `en`, a title derived from the first sentence).
+ * completed (explicit overrides win, then the article's own, then what the
+ * text tells: its language detected, a title derived from the first sentence).
  */
 export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): Document {
-  const lang = canonicalLang(overrides.lang ?? draft.meta.lang ?? 'en');
+  const language = articleLanguage(draft, overrides);
+  const { lang } = language;
   const blocks = buildBlocks(draft.blocks, lang, new IdCounter(), headingLevels(allDraftBlocks(draft.blocks)));
   const firstSentence = sentences({ blocks })[0]?.text ?? '';
   const explicitTitle = nonEmpty(overrides.title) ?? nonEmpty(draft.meta.title);
@@ -140,9 +175,9 @@ export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): 
   const description = nonEmpty(overrides.description) ?? nonEmpty(draft.meta.description);
   const meta: Metadata = {
     identifier: contentIdentifier(JSON.stringify({ lang, date: date ?? null, blocks })),
-    title: explicitTitle ?? titleFromSentence(firstSentence),
+    title: explicitTitle ?? titleFromSentence(firstSentence, lang),
     titleDerived: explicitTitle === undefined,
-    lang,
+    ...language,
     ...(date !== undefined ? { date: checkedDate(date) } : {}),
     authors,
     ...(source ? { source } : {}),

@@ -22,8 +22,8 @@ export interface DraftMetadata {
 }
 
 export type DraftBlock =
-  | { readonly type: 'heading'; readonly level: number; readonly inlines: readonly Inline[] }
+  | { readonly type: 'heading'; readonly level: number; readonly inlines: readonly Inline[]; readonly inferred?: true }
   | { readonly type: 'paragraph'; readonly inlines: readonly Inline[] }
-  | { readonly type: 'list'; readonly ordered: boolean; readonly start?: number; readonly items: readonly (readonly DraftBlock[])[] }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly start?: number; readonly items: readonly (readonly DraftBlock[])[]; readonly inferred?: true }
   | { readonly type: 'quote'; readonly blocks: readonly DraftBlock[] }
   | ({ readonly type: 'figure' } & Omit<Figure, 'type' | 'id'>);

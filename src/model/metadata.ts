@@ -34,22 +34,6 @@ export function checkedDate(date: string): string {
   throw new MetadataError(`invalid date "${date}" (expected YYYY-MM-DD)`);
 }
 
-const TITLE_LENGTH = 80;
-
-/**
- * A title made from the article's first sentence, for articles that have none:
- * cut at a word boundary at about 80 characters, without trailing punctuation.
- */
-export function titleFromSentence(sentence: string): string {
-  let title = sentence.trim();
-  if (title.length > TITLE_LENGTH) {
-    const cut = title.slice(0, TITLE_LENGTH + 1);
-    const lastSpace = cut.lastIndexOf(' ');
-    title = lastSpace > TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : title.slice(0, TITLE_LENGTH);
-  }
-  return title.replace(/[\s,;:.!?…·—–-]+$/u, '') || 'Untitled';
-}
-
 /** A UUID (RFC 9562 layout, version 8: custom) derived from `content`, as a `urn:uuid:` identifier. */
 export function contentIdentifier(content: string): string {
   const bytes = createHash('sha256').update(content).digest().subarray(0, 16);

@@ -14,7 +14,7 @@
  */
 
 /** The model's schema version; bump it when the shape changes. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface Document {
   readonly modelVersion: typeof MODEL_VERSION;
@@ -32,6 +32,14 @@ export interface Metadata {
   readonly titleDerived: boolean;
   /** BCP 47 language tag, e.g. `en`, `fr-CA`. */
   readonly lang: string;
+  /**
+   * Where `lang` came from: `stated` by a flag, the front matter or the
+   * sidecar; `detected` from the text; `default` when nothing stated it and
+   * the detector was not confident enough.
+   */
+  readonly langSource: 'stated' | 'detected' | 'default';
+  /** The detector's confidence (0–1) when the language was detected or detection fell back to the default. */
+  readonly langConfidence?: number;
   /** Publication date as `YYYY-MM-DD`, when the article gives one. */
   readonly date?: string;
   readonly authors: readonly string[];
@@ -49,12 +57,16 @@ export interface Heading {
   /** 1 is the highest level inside the article body (the title sits above it). */
   readonly level: 1 | 2 | 3 | 4 | 5 | 6;
   readonly sentences: readonly Sentence[];
+  /** True when the reader inferred the heading from the layout of plain text (a short isolated line). */
+  readonly inferred?: true;
 }
 
 export interface Paragraph {
   readonly type: 'paragraph';
   readonly id: string;
   readonly sentences: readonly Sentence[];
+  /** BCP 47 tag of a paragraph in another language than the article's (detected); absent when it is in the article's. */
+  readonly lang?: string;
 }
 
 export interface List {
@@ -64,6 +76,8 @@ export interface List {
   /** First number of an ordered list. */
   readonly start?: number;
   readonly items: readonly ListItem[];
+  /** True when the reader inferred the list from the layout of plain text (bullets, numbers, a run of short lines). */
+  readonly inferred?: true;
 }
 
 export interface ListItem {

@@ -32,7 +32,7 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
   const times: StageTimes = {};
   try {
     let started = performance.now();
-    const doc = await readArticle(file, options.overrides);
+    const doc = await readArticle(file, options.overrides, options.reader);
     const articleDir = path.dirname(path.resolve(file));
     const { images, warnings: imageWarnings } = await loadImages(doc, articleDir, task.resourceRoot !== undefined ? { root: task.resourceRoot } : {});
     const warnings = [...doc.warnings, ...imageWarnings];

@@ -75,11 +75,11 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 /** The tasks of a batch: one per input, each with an output folder no other input shares. */
 export function planTasks(files: readonly string[], options: Omit<BatchOptions, 'onResult' | 'jobs'>): ArticleTask[] {
   const slugs = uniqueSlugs(files);
-  const { out, force, formats, overrides, writer, resourceRoot } = options;
+  const { out, force, formats, overrides, writer, reader, resourceRoot } = options;
   return files.map((file) => ({
     file,
     outDir: path.join(out, slugs.get(file) ?? 'article'),
-    options: { formats, overrides, writer },
+    options: { formats, overrides, writer, ...(reader ? { reader } : {}) },
     force,
     ...(resourceRoot !== undefined ? { resourceRoot } : {}),
   }));

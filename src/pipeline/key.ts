@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetadataOverrides } from '../model/build.js';
 import type { Document } from '../model/types.js';
+import type { ReaderOptions } from '../readers/index.js';
 import type { FigureImages } from '../shared/images.js';
 import { VERSION } from '../shared/version.js';
 import type { WriterOptions } from '../writers/index.js';
@@ -12,6 +13,8 @@ export interface ArticleOptions {
   readonly formats: readonly string[];
   readonly overrides: MetadataOverrides;
   readonly writer: WriterOptions;
+  /** Reader options (structure inference); absent means the defaults. */
+  readonly reader?: ReaderOptions;
 }
 
 /** Records what the outputs in a folder were built from, so unchanged articles are not rebuilt. */

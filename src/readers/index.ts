@@ -6,11 +6,11 @@ import { sentences } from '../model/walk.js';
 import { ArticleError } from '../shared/errors.js';
 import { readMarkdown } from './markdown.js';
 import { readText } from './text.js';
-import { ReaderError, type Reader } from './types.js';
+import { ReaderError, type Reader, type ReaderOptions } from './types.js';
 
 export const textReader: Reader = {
   name: 'text',
-  description: 'the plain-text article format: a leading `date YYYY-MM-DD` marker, blank-line paragraphs, metadata in a <name>.json sidecar',
+  description: 'the plain-text article format: a leading `date YYYY-MM-DD` marker, blank-line paragraphs, headings and lists inferred from the layout, metadata in a <name>.json sidecar',
   extensions: ['.txt', '.text'],
   mediaTypes: ['text/plain'],
   sidecar: true,
@@ -62,6 +62,7 @@ export interface ParseOptions {
   /** Metadata from a sidecar file, over the article's own. */
   readonly sidecar?: DraftMetadata;
   readonly overrides?: MetadataOverrides;
+  readonly reader?: ReaderOptions;
 }
 
 /**
@@ -73,7 +74,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Document
   const reader = (options.format !== undefined ? readerNamed(options.format) : undefined) ?? (options.file ? readerForFile(options.file) : textReader);
   let document: Document;
   try {
-    const draft = reader.read(text);
+    const draft = reader.read(text, options.reader);
     const withSidecar: Draft = options.sidecar ? { ...draft, meta: { ...draft.meta, ...options.sidecar } } : draft;
     document = buildDocument(withSidecar, options.overrides);
   } catch (error) {
@@ -84,5 +85,5 @@ export function parseArticle(text: string, options: ParseOptions = {}): Document
   return document;
 }
 
-export type { Reader } from './types.js';
+export type { Reader, ReaderOptions } from './types.js';
 export { ReaderError } from './types.js';

@@ -17,7 +17,13 @@ export interface Reader {
   readonly mediaTypes: readonly string[];
   /** Whether a `<name>.json` next to the article supplies its metadata (the plain-text format has nowhere else to put it). */
   readonly sidecar: boolean;
-  read(text: string): Draft;
+  read(text: string, options?: ReaderOptions): Draft;
+}
+
+/** What the user can ask of the readers (plain data: it crosses to the worker threads). */
+export interface ReaderOptions {
+  /** Infer headings and lists from the layout of plain text (default true; `--no-infer-structure`). */
+  readonly inferStructure?: boolean;
 }
 
 /** A problem with the input a reader was given; its message is the one-line reason. */

@@ -39,7 +39,8 @@ export function unitsOfScript(script: NarrationScript): SpokenUnit[] {
         kind: unitKind(block.kind),
         text: s.text,
         spoken: spokenText(s.text, s.readings),
-        ssml: wrap(body, profile, script.lang),
+        // eSpeak takes the voice from the root's xml:lang: a passage in another language is spoken with that language's voice.
+        ssml: wrap(body, profile, block.lang ?? script.lang),
         pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences,
       });
     });

@@ -53,7 +53,8 @@ describe.each(articles)('%s: every output validates and shares the model\'s ids'
 
   beforeAll(async () => {
     doc = JSON.parse(await readFile(file('document.json'), 'utf8')) as Document;
-    spokenIds = ['title', ...(doc.meta.date ? ['date'] : []), ...sentences(doc).map((s) => s.id)];
+    // A derived title repeats the opening words, so it is not narrated on its own.
+    spokenIds = [...(doc.meta.titleDerived ? [] : ['title']), ...(doc.meta.date ? ['date'] : []), ...sentences(doc).map((s) => s.id)];
   });
 
   it('writes exactly the default outputs', async () => {

@@ -1,5 +1,5 @@
 import { XmlDocument, XmlElement } from 'libxml2-wasm';
-import type { Block, Document, Inline } from '../../src/model/types.js';
+import { MODEL_VERSION, type Block, type Document, type Inline } from '../../src/model/types.js';
 import { SSML_NAMESPACE } from '../../src/speech/ssml/profiles.js';
 
 /** What a parsed SSML document says and holds, read back with a real XML parser (libxml2). */
@@ -61,8 +61,8 @@ export function documentOf(sentences: readonly (string | readonly Inline[])[], m
     return { type: 'paragraph', id: `p${i + 1}`, sentences: [{ id: `p${i + 1}s1`, text, inlines }] };
   });
   return {
-    modelVersion: 1,
-    meta: { identifier: 'urn:uuid:00000000-0000-0000-0000-000000000000', title: meta.title ?? 'Title', titleDerived: false, lang: meta.lang ?? 'en', authors: [], ...(meta.date ? { date: meta.date } : {}) },
+    modelVersion: MODEL_VERSION,
+    meta: { identifier: 'urn:uuid:00000000-0000-0000-0000-000000000000', title: meta.title ?? 'Title', titleDerived: false, lang: meta.lang ?? 'en', langSource: 'stated', authors: [], ...(meta.date ? { date: meta.date } : {}) },
     blocks,
     warnings: [],
   };

@@ -11,7 +11,7 @@ describe('readArticle', () => {
   it('reads the sample article', async () => {
     const doc = await readArticle('input/khorev-asif-meeting.txt');
     expect(doc.meta).toMatchObject({
-      title: 'In a move aimed at strengthening bilateral relations, the Russian Ambassador to',
+      title: 'In a move aimed at strengthening bilateral relations, the Russian Ambassador to Pakistan',
       titleDerived: true,
       lang: 'en',
       date: '2024-10-08',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLang, checkedDate, contentIdentifier, MetadataError, titleFromSentence } from '../../src/model/metadata.js';
+import { canonicalLang, checkedDate, contentIdentifier, MetadataError } from '../../src/model/metadata.js';
 
 describe('metadata', () => {
   it('canonicalises BCP 47 tags and refuses bad ones', () => {
@@ -14,16 +14,6 @@ describe('metadata', () => {
     expect(() => checkedDate('2023-02-29')).toThrow(/invalid date/);
     expect(() => checkedDate('2024-13-01')).toThrow(/invalid date/);
     expect(() => checkedDate('08/10/2024')).toThrow(/YYYY-MM-DD/);
-  });
-  it('derives a title at a word boundary near 80 characters, without trailing punctuation', () => {
-    const title = titleFromSentence(
-      'In a move aimed at strengthening bilateral relations, the Russian Ambassador to Pakistan, Albert P. Khorev, met with the minister.',
-    );
-    expect(title).toBe('In a move aimed at strengthening bilateral relations, the Russian Ambassador to');
-    expect(title.length).toBeLessThanOrEqual(80);
-    expect(titleFromSentence('Short and sweet.')).toBe('Short and sweet');
-    expect(titleFromSentence('Is it over?!')).toBe('Is it over');
-    expect(titleFromSentence('x'.repeat(200))).toHaveLength(80);
   });
   it('makes a stable, content-derived urn:uuid', () => {
     const a = contentIdentifier('hello');

@@ -10,11 +10,30 @@ import { parseSsml } from '../helpers/speech.js';
 describe('spokenUnits', () => {
   const sample = parseArticle(readFileSync('input/khorev-asif-meeting.txt', 'utf8'), { file: 'sample.txt' });
 
-  it('gives the title, the date, then every sentence of the model, with the model ids', () => {
+  it('gives the date, then every sentence of the model, with the model ids; a derived title that repeats the opening is not read', () => {
+    expect(sample.meta.titleDerived).toBe(true);
     const units = spokenUnits(sample);
-    expect(units.map((u) => u.id)).toEqual(['title', 'date', ...sentences(sample).map((s) => s.id)]);
-    expect(units.map((u) => u.kind)).toEqual(['title', 'date', ...sentences(sample).map(() => 'sentence')]);
-    expect(units.map((u) => u.text)).toEqual([sample.meta.title, '2024-10-08', ...sentences(sample).map((s) => s.text)]);
+    expect(units.map((u) => u.id)).toEqual(['date', ...sentences(sample).map((s) => s.id)]);
+    expect(units.map((u) => u.kind)).toEqual(['date', ...sentences(sample).map(() => 'sentence')]);
+    expect(units.map((u) => u.text)).toEqual(['2024-10-08', ...sentences(sample).map((s) => s.text)]);
+  });
+
+  it('reads a stated title first, and a derived one that does not repeat the opening', () => {
+    const titled = parseArticle('---\ntitle: Talks resume\n---\nThe talks resumed on Monday.', { format: 'markdown' });
+    expect(spokenUnits(titled).map((u) => u.id)).toEqual(['title', 'p1s1']);
+    const derived = parseArticle('The talks resumed on Monday.', { format: 'text' });
+    expect(spokenUnits(derived).map((u) => u.id)).toEqual(['p1s1']);
+    expect(spokenUnits({ ...derived, meta: { ...derived.meta, title: 'Something else entirely' } }).map((u) => u.id)).toEqual(['title', 'p1s1']);
+  });
+
+  it('gives each unit its spoken text, every expansion applied, beside the written text', () => {
+    const doc = parseArticle('---\ntitle: Budget\nlang: en\n---\nThe budget rose 3.5% to $1.2 billion on 2024-10-08.', { format: 'markdown' });
+    const unit = spokenUnits(doc).find((u) => u.id === 'p1s1')!;
+    expect(unit.text).toBe('The budget rose 3.5% to $1.2 billion on 2024-10-08.');
+    expect(unit.spoken).not.toContain('%');
+    expect(unit.spoken).not.toContain('$');
+    expect(unit.spoken).toMatch(/three point five percent/);
+    for (const alias of parseSsml(unit.ssml).sentences.flatMap((s) => s.subs).map((s) => s.alias.trim())) expect(unit.spoken).toContain(alias);
   });
 
   it('makes each unit a schema-valid SSML 1.1 document with one <s>, no <break> and no <mark>', () => {

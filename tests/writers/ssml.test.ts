@@ -38,9 +38,11 @@ describe('narration.ssml', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<speak version="1.1" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang=')).toBe(true);
     const parsed = parseSsml(xml);
     expect(parsed.rootLang).toBe(doc.meta.lang);
-    const expectedIds = ['title', ...(doc.meta.date ? ['date'] : []), ...sentences(doc).map((s) => s.id)];
+    // A derived title repeats the opening words: it is not read on its own.
+    const title = doc.meta.titleDerived ? [] : ['title'];
+    const expectedIds = [...title, ...(doc.meta.date ? ['date'] : []), ...sentences(doc).map((s) => s.id)];
     expect(parsed.sentences.map((s) => s.marks)).toEqual(expectedIds.map((id) => [id]));
-    const expectedTexts = [doc.meta.title, ...(doc.meta.date ? [doc.meta.date] : []), ...sentences(doc).map((s) => s.text)].map(xmlSafeText);
+    const expectedTexts = [...(doc.meta.titleDerived ? [] : [doc.meta.title]), ...(doc.meta.date ? [doc.meta.date] : []), ...sentences(doc).map((s) => s.text)].map(xmlSafeText);
     expect(parsed.sentences.map((s) => s.written)).toEqual(expectedTexts);
   });
 
@@ -48,7 +50,7 @@ describe('narration.ssml', () => {
     const { doc, xml } = narrationOf(file);
     const blocks = textBlocks(doc);
     const expected: number[] = [];
-    const kinds = ['title', ...(doc.meta.date ? ['date'] : []), ...blocks.map((b) => b.type)];
+    const kinds = [...(doc.meta.titleDerived ? [] : ['title']), ...(doc.meta.date ? ['date'] : []), ...blocks.map((b) => b.type)];
     kinds.forEach((kind, i) => {
       const next = kinds[i + 1];
       if (next === undefined) return;

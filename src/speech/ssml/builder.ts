@@ -77,8 +77,9 @@ export function sentence(inner: string): string {
 }
 
 /** `<p>` around already-built SSML. */
-export function paragraph(inner: string): string {
-  return `<p>${inner}</p>`;
+/** `<p>`, with `xml:lang` when the paragraph is in another language than the document. */
+export function paragraph(inner: string, lang?: string): string {
+  return lang === undefined ? `<p>${inner}</p>` : `<p xml:lang="${escapeAttr(lang)}">${inner}</p>`;
 }
 
 export { escapeAttr, escapeText };

@@ -15,8 +15,8 @@ export function sentenceSsml(s: ScriptSentence, profile: Profile): string {
 }
 
 /** A block (or the part of it in one chunk) as `<p>`, followed by its pause unless it is the last thing in the document. */
-export function blockSsml(sentences: readonly string[], pauseAfterMs: number, last: boolean): string {
-  return `${paragraph(sentences.join(''))}${!last && pauseAfterMs > 0 ? pause(pauseAfterMs) : ''}`;
+export function blockSsml(sentences: readonly string[], pauseAfterMs: number, last: boolean, lang?: string): string {
+  return `${paragraph(sentences.join(''), lang)}${!last && pauseAfterMs > 0 ? pause(pauseAfterMs) : ''}`;
 }
 
 /** A complete document around `body`. */
@@ -27,7 +27,7 @@ export function wrap(body: string, profile: Profile, lang: string, voice?: strin
 /** The whole narration in one document. */
 export function narrationSsml(script: NarrationScript, profile: Profile, voice?: string): string {
   const body = script.blocks
-    .map((block: ScriptBlock, i) => `\n${blockSsml(block.sentences.map((s) => sentenceSsml(s, profile)), block.pauseAfterMs, i === script.blocks.length - 1)}`)
+    .map((block: ScriptBlock, i) => `\n${blockSsml(block.sentences.map((s) => sentenceSsml(s, profile)), block.pauseAfterMs, i === script.blocks.length - 1, block.lang)}`)
     .join('');
   return wrap(`${body}\n`, profile, script.lang, voice);
 }

@@ -30,6 +30,8 @@ export interface ScriptSentence {
 
 export interface ScriptBlock {
   readonly kind: 'title' | 'date' | 'heading' | 'paragraph';
+  /** The block's language when it differs from the script's (a passage in another language). */
+  readonly lang?: string;
   readonly sentences: readonly ScriptSentence[];
   /** Silence after the block (0 after the last). */
   readonly pauseAfterMs: number;
@@ -67,24 +69,45 @@ export function narrationScript(doc: Document, options: ScriptModelOptions = {})
   return script;
 }
 
+/** Letters and digits only, lower case: what a listener would hear as the same words. */
+function heard(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Whether the title is read as its own unit. A title derived from the first
+ * sentence is not when the narration opens with the same words: no listener
+ * hears the opening twice.
+ */
+export function titleIsNarrated(doc: Document): boolean {
+  if (doc.meta.title.trim() === '') return false;
+  if (!doc.meta.titleDerived) return true;
+  const first = textBlocks(doc)[0]?.sentences[0]?.text ?? '';
+  return !heard(first).startsWith(heard(doc.meta.title));
+}
+
 function buildScript(doc: Document, options: ScriptModelOptions): NarrationScript {
   const lang = doc.meta.lang;
   const normaliser = normaliserFor(lang);
   const lexicon = lexiconMatcher(options.lexicons ?? [], lang);
   const plain = (id: string, text: string): ScriptSentence => ({ id, text, inlines: [{ type: 'text', value: text }], readings: readingsOf(text, normaliser, lexicon) });
 
-  const drafts: { kind: ScriptBlock['kind']; sentences: ScriptSentence[] }[] = [];
-  if (doc.meta.title.trim() !== '') drafts.push({ kind: 'title', sentences: [plain('title', doc.meta.title)] });
+  const drafts: { kind: ScriptBlock['kind']; sentences: ScriptSentence[]; lang?: string }[] = [];
+  if (titleIsNarrated(doc)) drafts.push({ kind: 'title', sentences: [plain('title', doc.meta.title)] });
   if (doc.meta.date) {
     const spoken = normaliser.spokenDate(doc.meta.date);
     const readings: Reading[] = spoken !== doc.meta.date ? [{ start: 0, end: doc.meta.date.length, spoken }] : [];
     drafts.push({ kind: 'date', sentences: [{ id: 'date', text: doc.meta.date, inlines: [{ type: 'text', value: doc.meta.date }], readings }] });
   }
   for (const block of textBlocks(doc) as TextBlock[]) {
+    // A passage in another language is read with that language's rules (and lexicons).
+    const passage = block.type === 'paragraph' ? block.lang : undefined;
+    const rules = passage ? normaliserFor(passage) : normaliser;
+    const words = passage ? lexiconMatcher(options.lexicons ?? [], passage) : lexicon;
     const sentences = block.sentences
       .filter((s) => s.text.trim() !== '')
-      .map((s) => ({ id: s.id, text: s.text, inlines: s.inlines, readings: readingsOf(s.text, normaliser, lexicon) }));
-    if (sentences.length > 0) drafts.push({ kind: block.type, sentences });
+      .map((s) => ({ id: s.id, text: s.text, inlines: s.inlines, readings: readingsOf(s.text, rules, words) }));
+    if (sentences.length > 0) drafts.push({ kind: block.type, sentences, ...(passage ? { lang: passage } : {}) });
   }
   return {
     lang,

@@ -17,6 +17,8 @@ export interface AccessibilityFacts {
   readonly narrated?: ReadonlySet<string>;
   /** Who states the conformance (`a11y:certifiedBy`). */
   readonly certifiedBy: string;
+  /** False when the article's language was neither stated nor recognised from its text (WCAG 3.1.1 cannot be claimed). */
+  readonly languageKnown?: boolean;
 }
 
 /** One `<meta property>` of the package metadata. */
@@ -30,9 +32,17 @@ export interface MetaEntry {
 /** The exact conformance string EPUB Accessibility 1.1 defines for WCAG 2.2 Level AA. */
 export const CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
 
-/** Whether the book can claim WCAG 2.2 AA: every embedded image has a text alternative (the rest is by construction). */
+/** Whether the book can claim WCAG 2.2 AA: its language is known and every embedded image has a text alternative (the rest is by construction). */
 export function meetsWcagAA(facts: AccessibilityFacts): boolean {
-  return facts.imagesWithoutAlt === 0;
+  return facts.imagesWithoutAlt === 0 && facts.languageKnown !== false;
+}
+
+/** Why the book does not meet WCAG 2.2 AA, one clause per reason. */
+function failures(facts: AccessibilityFacts): string[] {
+  return [
+    ...(facts.languageKnown === false ? ['its language was neither stated nor recognised from the text (WCAG 3.1.1)'] : []),
+    ...(facts.imagesWithoutAlt > 0 ? [`${plural(facts.imagesWithoutAlt, 'image has', 'images have')} no text alternative`] : []),
+  ];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -45,7 +55,7 @@ export function accessibilitySummary(facts: AccessibilityFacts): string {
   parts.push(
     meetsWcagAA(facts)
       ? 'This publication meets EPUB Accessibility 1.1 and WCAG 2.2 Level AA.'
-      : `This publication does not meet WCAG 2.2 Level AA: ${plural(facts.imagesWithoutAlt, 'image has', 'images have')} no text alternative.`,
+      : `This publication does not meet WCAG 2.2 Level AA: ${failures(facts).join('; ')}.`,
   );
   parts.push(
     `It is a single reflowable text document in reading order, with a title heading${facts.sections > 0 ? `, ${plural(facts.sections, 'section heading', 'section headings')}` : ''} and a table of contents, and it leaves typeface, text size and colours to the reader's settings.`,

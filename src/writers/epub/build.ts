@@ -55,6 +55,7 @@ export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epu
     sections: content.sections.length,
     ...(pars ? { narrated: new Set(pars.map((p) => p.id)) } : {}),
     certifiedBy: options.epub?.certifiedBy?.trim() || doc.meta.source?.trim() || DEFAULT_CERTIFIER,
+    languageKnown: doc.meta.langSource !== 'default',
   };
   const entries: MetaEntry[] = accessibilityMetadata(facts);
   const imageFiles = embeddedImages(images);

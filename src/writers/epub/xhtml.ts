@@ -117,7 +117,7 @@ class ArticleXhtml {
       case 'paragraph':
         if (block.sentences.length === 0) break; // never an empty <p>
         this.sentenceIds(block.sentences);
-        this.line(depth, `<p ${this.id(block.id)}>${sentencesXhtml(block.sentences)}</p>`);
+        this.line(depth, `<p ${this.id(block.id)}${block.lang ? ` ${langAttrs(block.lang)}` : ''}>${sentencesXhtml(block.sentences)}</p>`);
         break;
       case 'list':
         this.list(block, depth);

@@ -462,7 +462,7 @@ function layoutBlocks(ctx: Context, blocks: readonly Block[], parent: StructNode
         break;
       }
       case 'paragraph': {
-        const node: StructNode = { role: 'P', parent, id: block.id };
+        const node: StructNode = { role: 'P', parent, id: block.id, ...(block.lang ? { lang: block.lang } : {}) };
         push(ctx, textLines(ctx, sentenceSegments(block.sentences, body(), node), BODY_SIZE, BODY_LEADING), 0, BODY_SIZE * 0.7);
         break;
       }

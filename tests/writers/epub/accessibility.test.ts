@@ -37,4 +37,12 @@ describe('accessibility metadata', () => {
     expect(props(undescribed, 'schema:accessModeSufficient')).toEqual(['textual,visual']);
     expect(accessibilitySummary({ ...base, linkedImages: 1 })).toMatch(/1 image is not included but linked/);
   });
+
+  it('drops the conformance claim when the article language is unknown (WCAG 3.1.1), saying why', () => {
+    const unknown = { ...base, languageKnown: false };
+    expect(props(unknown, 'dcterms:conformsTo')).toEqual([]);
+    expect(props(unknown, 'a11y:certifiedBy')).toEqual([]);
+    expect(accessibilitySummary(unknown)).toMatch(/does not meet WCAG 2.2 Level AA: its language was neither stated nor recognised from the text \(WCAG 3\.1\.1\)/);
+    expect(accessibilitySummary({ ...unknown, images: 1, imagesWithoutAlt: 1 })).toMatch(/\(WCAG 3\.1\.1\); 1 image has no text alternative\./);
+  });
 });
