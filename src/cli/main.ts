@@ -150,7 +150,7 @@ ${READERS.map((r) => `  ${r.extensions.join(', ').padEnd(18)} ${r.description}`)
 Outputs (per article, in <out>/<slug>/):
 ${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}
 
-Exit status: 0 all articles written, 1 some article failed (the others are still written), 2 usage error.`,
+Exit status: 0 all articles written, 1 some article or format failed (the others are still written), 2 usage error.`,
     );
 }
 
@@ -175,7 +175,8 @@ function describe(result: ArticleResult): string {
 }
 
 function summaryLine(summary: BatchSummary): string {
-  return `${summary.articles} article${summary.articles === 1 ? '' : 's'}: ${summary.written} written, ${summary.reused} unchanged, ${summary.failed} failed; ${summary.outputs} output files in ${summary.seconds.toFixed(2)} s`;
+  const partial = summary.failedFormats > 0 ? ` (${summary.failedFormats} format${summary.failedFormats === 1 ? '' : 's'} failed)` : '';
+  return `${summary.articles} article${summary.articles === 1 ? '' : 's'}: ${summary.written} written${partial}, ${summary.reused} unchanged, ${summary.failed} failed; ${summary.outputs} output files in ${summary.seconds.toFixed(2)} s`;
 }
 
 function jsonSummary(summary: BatchSummary): string {
@@ -186,12 +187,13 @@ function jsonSummary(summary: BatchSummary): string {
       written: summary.written,
       reused: summary.reused,
       failed: summary.failed,
+      failedFormats: summary.failedFormats,
       outputs: summary.outputs,
       seconds: Number(summary.seconds.toFixed(3)),
       results: summary.results.map((r) =>
         r.status === 'failed'
-          ? { file: r.file, status: r.status, outDir: r.outDir, error: r.error }
-          : { file: r.file, status: r.status, outDir: r.outDir, outputs: r.outputs, warnings: r.warnings },
+          ? { file: r.file, status: r.status, outDir: r.outDir, error: r.error, failures: r.failures ?? [] }
+          : { file: r.file, status: r.status, outDir: r.outDir, outputs: r.outputs, warnings: r.warnings, failures: r.failures },
       ),
     },
     null,
@@ -288,9 +290,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       pdf: { paper: opts.paper },
     },
     onResult: (result, done) => {
-      if (result.status === 'failed') {
-        process.stderr.write(`voxpress: ${result.error}\n`);
-      }
+      // One line per problem: a failed article, or each format of an article that could not be made.
+      const errors = result.status === 'failed' ? result.error.split('\n') : result.failures.map((f) => f.error);
+      for (const line of errors) process.stderr.write(`voxpress: ${line}\n`);
       if (bar) bar.update(done, { file: path.basename(result.file) });
       else if (!opts.quiet && !opts.json && result.status !== 'failed') process.stdout.write(`${describe(result)}\n`);
       if (!opts.quiet && !opts.json && result.status !== 'failed') {
@@ -313,5 +315,5 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (opts.json) process.stdout.write(`${jsonSummary(summary)}\n`);
   else if (!opts.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
-  return summary.failed > 0 || playFailed ? EXIT_FAILED : EXIT_OK;
+  return summary.failed > 0 || summary.failedFormats > 0 || playFailed ? EXIT_FAILED : EXIT_OK;
 }

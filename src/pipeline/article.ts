@@ -1,11 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticle } from '../io/article.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { loadImages } from '../io/resources.js';
 import { ArticleError } from '../shared/errors.js';
 import { buildKey, MANIFEST, reusableOutputs, type ArticleOptions, type Manifest } from './key.js';
-import { firstLine, renderDocument, type StageTimes } from './render.js';
+import { firstLine, renderFormats, type FormatFailure, type StageTimes } from './render.js';
 
 export interface ArticleTask {
   readonly file: string;
@@ -19,8 +19,30 @@ export interface ArticleTask {
 }
 
 export type ArticleResult =
-  | { readonly status: 'written' | 'reused'; readonly file: string; readonly outDir: string; readonly outputs: readonly string[]; readonly warnings: readonly string[]; readonly times: StageTimes }
-  | { readonly status: 'failed'; readonly file: string; readonly outDir: string; readonly error: string };
+  | {
+      readonly status: 'written' | 'reused';
+      readonly file: string;
+      readonly outDir: string;
+      readonly outputs: readonly string[];
+      readonly warnings: readonly string[];
+      /** Formats that could not be made (the others were written): one line each. */
+      readonly failures: readonly FormatFailure[];
+      readonly times: StageTimes;
+    }
+  | { readonly status: 'failed'; readonly file: string; readonly outDir: string; readonly error: string; readonly failures?: readonly FormatFailure[] };
+
+/** The manifest key of a folder that lacks some format: it never matches, so the next run rebuilds it. */
+const INCOMPLETE = 'incomplete';
+
+/** Outputs a previous run recorded in `outDir`. */
+async function previousOutputs(outDir: string): Promise<readonly string[]> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    return Array.isArray(manifest.outputs) ? manifest.outputs.filter((n): n is string => typeof n === 'string' && !n.includes('/') && !n.startsWith('.')) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Runs one article through the chosen writers into its output folder. Never
@@ -35,22 +57,28 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     const doc = await readArticle(file, options.overrides, options.reader);
     const articleDir = path.dirname(path.resolve(file));
     const { images, warnings: imageWarnings } = await loadImages(doc, articleDir, task.resourceRoot !== undefined ? { root: task.resourceRoot } : {});
-    const warnings = [...doc.warnings, ...imageWarnings];
+    const warnings: string[] = [...doc.warnings, ...imageWarnings];
     times.read = performance.now() - started;
     const key = buildKey(doc, options, images);
     if (!task.force) {
       const reused = await reusableOutputs(outDir, key);
-      if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings, times };
+      if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings, failures: [], times };
     }
-    const files = await renderDocument(doc, options.formats, options.writer, { images }, times);
+    const { files, failures: errors, warnings: writerWarnings } = await renderFormats(doc, options.formats, options.writer, { images }, times);
+    warnings.push(...writerWarnings);
+    const failures = errors.map((e) => ({ format: e.format, error: `${file}: ${firstLine(e)}` }));
+    if (files.length === 0) return { status: 'failed', file, outDir, error: failures.map((f) => f.error).join('\n'), failures };
     started = performance.now();
+    const stale = (await previousOutputs(outDir)).filter((name) => !files.some((f) => f.name === name));
     // Until the new manifest lands, the folder must not claim to be up to date: a write failing half-way is rebuilt next run.
     await rm(path.join(outDir, MANIFEST), { force: true });
     for (const output of files) await writeFileAtomic(path.join(outDir, output.name), output.data);
-    const manifest: Manifest = { key, outputs: files.map((f) => f.name) };
+    // A format that failed this time must not leave last run's file beside the new ones.
+    for (const name of stale) await rm(path.join(outDir, name), { force: true });
+    const manifest: Manifest = { key: failures.length > 0 ? INCOMPLETE : key, outputs: files.map((f) => f.name) };
     await writeFileAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     times.write = performance.now() - started;
-    return { status: 'written', file, outDir, outputs: manifest.outputs, warnings, times };
+    return { status: 'written', file, outDir, outputs: manifest.outputs, warnings, failures, times };
   } catch (error) {
     const message = error instanceof ArticleError ? error.message : `${file}: ${firstLine(error)}`;
     return { status: 'failed', file, outDir, error: message };
@@ -59,4 +87,4 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
 
 export type { ArticleOptions } from './key.js';
 export { MANIFEST } from './key.js';
-export { renderDocument, WriterError, type StageTimes } from './render.js';
+export { renderDocument, renderFormats, WriterError, type FormatFailure, type StageTimes } from './render.js';

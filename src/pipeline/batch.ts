@@ -21,6 +21,8 @@ export interface BatchSummary {
   readonly written: number;
   readonly reused: number;
   readonly failed: number;
+  /** Formats that failed in articles that were otherwise written. */
+  readonly failedFormats: number;
   readonly outputs: number;
   readonly seconds: number;
   /** In input order, whatever order they finished in. */
@@ -132,6 +134,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
     written: count('written'),
     reused: count('reused'),
     failed: count('failed'),
+    failedFormats: results.reduce((n, r) => n + (r.status === 'failed' ? 0 : r.failures.length), 0),
     outputs: results.reduce((n, r) => n + (r.status === 'failed' ? 0 : r.outputs.length), 0),
     seconds: (performance.now() - started) / 1000,
     results,

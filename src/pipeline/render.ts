@@ -27,23 +27,47 @@ export interface RenderResources {
   readonly images?: FigureImages;
 }
 
+/** A format that could not be made, and why (one line, naming the format). */
+export interface FormatFailure {
+  readonly format: string;
+  readonly error: string;
+}
+
+export interface Rendered {
+  readonly files: readonly OutputFile[];
+  /** The formats that failed, as WriterErrors; the other formats' files are complete without them. */
+  readonly failures: readonly WriterError[];
+  /** What the writers reported without failing, one line each, in order. */
+  readonly warnings: readonly string[];
+}
+
 /**
  * Every output file of a document in the given formats, all in memory:
  * nothing touches the disk here. Writers run in registry order; what several
- * of them need (the narration) is made once.
+ * of them need (the narration) is made once. A writer's failure costs only
+ * its format (and the formats whose shared resource failed with it).
  */
-export async function renderDocument(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<OutputFile[]> {
-  const writers = writersFor(formats);
+export async function renderFormats(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<Rendered> {
   const shared = articleResources(doc, options, needsOf(formats), resources.images);
   const files: OutputFile[] = [];
-  for (const writer of writers) {
+  const failures: WriterError[] = [];
+  const warnings: string[] = [];
+  const warn = (message: string): void => void warnings.push(message);
+  for (const writer of writersFor(formats)) {
     const started = performance.now();
     try {
-      files.push(...(await writer.write({ doc, options, resources: shared })));
+      files.push(...(await writer.write({ doc, options, resources: shared, warn })));
     } catch (error) {
-      throw new WriterError(writer.format, error);
+      failures.push(new WriterError(writer.format, error));
     }
     times[writer.format] = performance.now() - started;
   }
-  return files;
+  return { files, failures, warnings };
+}
+
+/** Like `renderFormats`, for library callers who want every format or an error: throws the first failure. */
+export async function renderDocument(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<OutputFile[]> {
+  const { files, failures } = await renderFormats(doc, formats, options, resources, times);
+  if (failures[0]) throw failures[0];
+  return [...files];
 }

@@ -13,6 +13,8 @@ export interface WriterContext {
   readonly options: WriterOptions;
   /** What several writers share, each made at most once per article (see resources.ts). */
   readonly resources: ArticleResources;
+  /** Reports something the user should know that did not stop the format (one line; the article's warnings). */
+  readonly warn: (message: string) => void;
 }
 
 /**

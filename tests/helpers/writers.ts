@@ -6,7 +6,7 @@ import { articleResources, needsOf, type ArticleResources, type WriterContext, t
 
 /** A writer's context as the pipeline makes it for a run of `formats` (real resources: narration is synthesised if a format needs it). */
 export function contextFor(doc: Document, formats: readonly string[], options: WriterOptions = {}, images: FigureImages = new Map()): WriterContext {
-  return { doc, options, resources: articleResources(doc, options, needsOf(formats), images) };
+  return { doc, options, resources: articleResources(doc, options, needsOf(formats), images), warn: () => {} };
 }
 
 /** Resources standing in for the real ones, counting how often the narration is asked for. */

@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MANIFEST, processArticle, renderDocument, type ArticleTask } from '../../src/pipeline/article.js';
 import { parseArticle } from '../../src/readers/index.js';
+import { writerFor } from '../../src/writers/index.js';
 
 async function task(text: string, force = false): Promise<ArticleTask> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-'));
@@ -54,5 +55,50 @@ describe('reuse and images', () => {
 describe('renderDocument', () => {
   it('refuses an unknown format', async () => {
     await expect(renderDocument(parseArticle('The cat sat.'), ['nope'])).rejects.toThrow('unknown format "nope"');
+  });
+});
+
+describe('a failing format costs only itself', () => {
+  const formats = ['json', 'ssml', 'epub', 'pdf'];
+  const outputsOf = { json: 'document.json', ssml: 'narration.ssml', epub: 'article.epub', pdf: 'article.pdf' } as Record<string, string>;
+
+  it.each(formats)('%s failing: the other formats are written, the failure is reported in one line, the folder is rebuilt next run', async (failing) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-fail-'));
+    const file = path.join(dir, 'story.md');
+    await writeFile(file, '---\ntitle: A story\nlang: en\n---\nThe first sentence. The second sentence.\n');
+    const t: ArticleTask = { file, outDir: path.join(dir, 'out'), options: { formats, overrides: {}, writer: {} }, force: false };
+    // A clean run first: its file of the failing format must not survive next to the new ones.
+    expect((await processArticle(t)).status).toBe('written');
+    const writer = writerFor(failing)!;
+    const spy = vi.spyOn(writer, 'write').mockRejectedValue(new Error('disk on fire\nsecond line'));
+    try {
+      await writeFile(file, '---\ntitle: A story\nlang: en\n---\nThe first sentence changed. The second sentence.\n');
+      const result = await processArticle(t);
+      expect(result.status).toBe('written');
+      if (result.status !== 'written') return;
+      expect(result.failures).toEqual([{ format: failing, error: `${file}: ${failing}: disk on fire` }]);
+      const written = formats.filter((f) => f !== failing).map((f) => outputsOf[f]);
+      expect(result.outputs).toEqual(written);
+      for (const name of written) expect((await stat(path.join(t.outDir, name!))).size).toBeGreaterThan(0);
+      await expect(stat(path.join(t.outDir, outputsOf[failing]!))).rejects.toThrow();
+      const doc = JSON.parse(await readFile(path.join(t.outDir, 'document.json'), 'utf8').catch(() => '{"blocks":[]}'));
+      if (failing !== 'json') expect(JSON.stringify(doc)).toContain('changed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await processArticle(t)).status).toBe('written');
+    expect((await processArticle(t)).status).toBe('reused');
+  });
+
+  it('fails the article only when every format failed, one line per format', async () => {
+    const t = await task('The cat sat on the mat today.');
+    const spy = vi.spyOn(writerFor('json')!, 'write').mockRejectedValue(new Error('nope'));
+    try {
+      const result = await processArticle(t);
+      expect(result.status).toBe('failed');
+      expect(result.status === 'failed' && result.error).toBe(`${t.file}: json: nope`);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

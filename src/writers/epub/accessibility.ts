@@ -19,6 +19,8 @@ export interface AccessibilityFacts {
   readonly certifiedBy: string;
   /** False when the article's language was neither stated nor recognised from its text (WCAG 3.1.1 cannot be claimed). */
   readonly languageKnown?: boolean;
+  /** True when the run was to narrate the book but the audio could not be made. */
+  readonly narrationFailed?: boolean;
 }
 
 /** One `<meta property>` of the package metadata. */
@@ -68,6 +70,7 @@ export function accessibilitySummary(facts: AccessibilityFacts): string {
     const what = extras.length > 0 ? `The ${extras.join(' and ')} and every sentence` : 'Every sentence';
     parts.push(`${what} of the text can also be listened to: an audio narration is synchronised with the text sentence by sentence (EPUB Media Overlays), and the sentence being read is highlighted.`);
   }
+  if (facts.narrationFailed) parts.push('Its audio narration could not be made, so this edition has no synchronised narration.');
   parts.push('It contains no flashing, motion or sound hazards.');
   return parts.join(' ');
 }

@@ -44,7 +44,8 @@ function embeddedImages(images: ReadonlyMap<string, BookImage>): EmbeddedImage[]
  * with Media Overlays when a narration is given. Deterministic: the same
  * document, options and narration give the same bytes.
  */
-export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epub' | 'sourceDateEpoch'> = {}, figureImages: FigureImages = new Map(), narration?: Narration): Promise<Uint8Array> {
+export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epub' | 'sourceDateEpoch'> = {}, figureImages: FigureImages = new Map(), narrated?: Narration | 'failed'): Promise<Uint8Array> {
+  const narration = narrated === 'failed' ? undefined : narrated;
   const images = bookImages(doc, figureImages);
   const content = contentDocument(doc, images);
   const pars = narration ? overlayPars(narration, content.ids, sentences(doc).map((s) => s.id)) : undefined;
@@ -56,6 +57,7 @@ export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epu
     ...(pars ? { narrated: new Set(pars.map((p) => p.id)) } : {}),
     certifiedBy: options.epub?.certifiedBy?.trim() || doc.meta.source?.trim() || DEFAULT_CERTIFIER,
     languageKnown: doc.meta.langSource !== 'default',
+    ...(narrated === 'failed' ? { narrationFailed: true } : {}),
   };
   const entries: MetaEntry[] = accessibilityMetadata(facts);
   const imageFiles = embeddedImages(images);

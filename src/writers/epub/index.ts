@@ -12,7 +12,8 @@ export const epubWriter: Writer = {
   needs: [],
   description: 'article.epub: accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA); with synchronised narration (Media Overlays) when the narration is made too (mp3, vtt)',
   async write({ doc, options, resources }) {
-    const narration = resources.narrating ? await resources.narration() : undefined;
+    // Audio that failed costs the book its overlays, not the book: it is made without them and says so.
+    const narration = resources.narrating ? await resources.narration().catch(() => 'failed' as const) : undefined;
     return [{ name: 'article.epub', data: await buildEpub(doc, options, resources.images, narration) }];
   },
 };

@@ -55,11 +55,6 @@ const CHAINS: Readonly<Record<Face, readonly FontName[]>> = {
   mono: ['DejaVuSansMono', 'DejaVuSans', 'NotoEmoji'],
 };
 
-/** Thrown when the text holds a character no embedded font can draw. */
-export class MissingGlyphError extends Error {
-  override name = 'MissingGlyphError';
-}
-
 const parsed = new Map<FontName, fontkit.Font>();
 const fileBytes = new Map<FontName, Buffer>();
 
@@ -162,27 +157,44 @@ export interface FontRun {
   readonly font: FontName;
   readonly text: string;
   readonly source: string;
+  /** True when no embedded font has the source's glyphs and a visible substitute is drawn instead. */
+  readonly substituted?: true;
 }
+
+/** What is drawn for a character no embedded font has: the replacement character, from the widest fallback font. */
+export const SUBSTITUTE = '\uFFFD';
+const SUBSTITUTE_FONT: FontName = 'DejaVuSans';
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
-function describe(cluster: string): string {
+/** `U+3089` notation for the code points of a cluster, for messages. */
+export function describeCluster(cluster: string): string {
   return [...cluster].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
 /**
  * The text split into runs of one font each: every grapheme cluster goes to
- * the first font of the face's chain that has all its glyphs.
+ * the first font of the face's chain that has all its glyphs. A cluster no
+ * font has is drawn as a visible substitute (its own run, so the caller can
+ * give it `/ActualText`), and `onMissing` is told: a character never fails the PDF.
  */
-export function fontRuns(text: string, face: Face): FontRun[] {
+export function fontRuns(text: string, face: Face, onMissing?: (cluster: string) => void): FontRun[] {
   const chain = CHAINS[face];
   const primary = chain[0] as FontName;
   if (primaryCoversAll(primary, text)) return text === '' ? [] : [{ font: primary, text, source: text }];
-  const runs: { font: FontName; text: string; source: string }[] = [];
+  const runs: { font: FontName; text: string; source: string; substituted?: true }[] = [];
   for (const { segment } of graphemes.segment(text)) {
     const font = chain.find((name) => covers(loadFont(name), segment));
-    if (!font) throw new MissingGlyphError(`no embedded font has a glyph for "${segment}" (${describe(segment)})`);
+    if (!font) {
+      onMissing?.(segment);
+      runs.push({ font: SUBSTITUTE_FONT, text: SUBSTITUTE, source: segment, substituted: true });
+      continue;
+    }
     const last = runs[runs.length - 1];
+    if (last?.substituted) {
+      runs.push({ font, text: drawable(loadFont(font), segment), source: segment });
+      continue;
+    }
     const drawn = drawable(loadFont(font), segment);
     if (last && last.font === font) {
       last.text += drawn;

@@ -4,7 +4,7 @@ import type { FigureImages } from '../../shared/images.js';
 import { PAPERS, type WriterOptions } from '../options.js';
 export { PAPERS, type Paper, type PdfOptions } from '../options.js';
 import type { Writer } from '../types.js';
-import { embeddingFont, FONT_NAMES } from './fonts.js';
+import { describeCluster, embeddingFont, FONT_NAMES, SUBSTITUTE } from './fonts.js';
 import { layoutDocument, PAPER_SIZES, type ProbedImage } from './layout.js';
 import { fileIdentifier, xmpDescriptions } from './metadata.js';
 import { outputInstant } from '../../shared/dates.js';
@@ -12,7 +12,6 @@ import { createDocument, imageSize, registerFont, type PdfDoc } from './pdfkit-f
 import { renderLayout } from './render.js';
 import { Tagger } from './tagging.js';
 
-export { MissingGlyphError } from './fonts.js';
 
 /**
  * The image of each figure as the PDF can draw it: PNG and JPEG (the formats
@@ -38,7 +37,7 @@ function collect(pdf: PdfDoc): Promise<Uint8Array> {
 }
 
 /** The article as a tagged PDF/UA-1 file. Same document and options, same bytes. */
-export async function renderPdf(doc: Document, options: WriterOptions = {}, images: FigureImages = new Map()): Promise<Uint8Array> {
+export async function renderPdf(doc: Document, options: WriterOptions = {}, images: FigureImages = new Map(), warn: (message: string) => void = () => {}): Promise<Uint8Array> {
   const paper = options.pdf?.paper ?? 'a4';
   if (!PAPERS.includes(paper)) throw new Error(`unknown paper size "${paper}"; choose a4 or letter`);
   const date = outputInstant(doc, options.sourceDateEpoch);
@@ -58,6 +57,7 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}, imag
   const bytes = collect(pdf);
   for (const name of FONT_NAMES) registerFont(pdf, name, embeddingFont(name));
   const layout = layoutDocument(doc, paper, imageProbe(pdf, images));
+  for (const { cluster, id } of layout.missing) warn(`pdf: no embedded font has "${cluster}" (${describeCluster(cluster)}) in ${id}: drawn as ${SUBSTITUTE}, kept in the text layer`);
   const tagger = new Tagger(pdf, layout.root);
   renderLayout(pdf, tagger, layout, title);
   tagger.finish();
@@ -71,7 +71,7 @@ export const pdfWriter: Writer = {
   byDefault: true,
   needs: [],
   description: 'article.pdf: tagged PDF/UA-1 print edition (A4 or US Letter, --paper)',
-  async write({ doc, options, resources }) {
-    return [{ name: 'article.pdf', data: await renderPdf(doc, options, resources.images) }];
+  async write({ doc, options, resources, warn }) {
+    return [{ name: 'article.pdf', data: await renderPdf(doc, options, resources.images, warn) }];
   },
 };

@@ -133,6 +133,8 @@ export interface Layout {
   readonly frame: PageFrame;
   readonly root: StructNode;
   readonly pages: readonly (readonly PlacedLine[])[];
+  /** Characters no embedded font has (drawn as a substitute), with the id of the sentence they are in; each once. */
+  readonly missing: readonly { readonly cluster: string; readonly id: string }[];
 }
 
 /** Natural size of an image, or undefined when it cannot be embedded. */
@@ -285,13 +287,27 @@ function breakOffsets(text: string): number[] {
   return offsets;
 }
 
+/**
+ * Characters no embedded font has, found while laying out the current
+ * document. layoutDocument is synchronous, so one collector for the call it
+ * is in cannot mix two documents.
+ */
+let missing: { cluster: string; id: string }[] = [];
+
+/** The nearest model id above a node (the sentence a character is in). */
+function idOf(node: StructNode | null): string {
+  for (let at = node; at; at = at.parent) if (at.id) return at.id;
+  return 'title';
+}
+
 function partsOf(text: string, segment: Segment): Part[] {
-  return fontRuns(text, faceOf(segment.style)).map((run) => ({
+  return fontRuns(text, faceOf(segment.style), (cluster) => missing.push({ cluster, id: idOf(segment.node) })).map((run) => ({
     text: run.text,
     font: run.font,
     size: segment.style.size,
     width: advance(run.font, run.text) * segment.style.size,
-    node: segment.node,
+    // A substitute is drawn; the text layer keeps the character itself (ISO 32000-1 14.9.4).
+    node: run.substituted ? { role: 'Span', parent: segment.node, actualText: run.source } : segment.node,
     color: segment.style.color,
     ...(segment.link ? { link: segment.link } : {}),
   }));
@@ -635,7 +651,14 @@ export function layoutDocument(doc: Document, paper: Paper, probe: ImageProbe): 
   const root: StructNode = { role: 'Document', parent: null };
   const art: StructNode = { role: 'Art', parent: root };
   const ctx: Context = { doc, frame, probe, blocks: [], left: frame.left, right: frame.right, bars: [], label: undefined };
-  layoutTitle(ctx, art);
-  layoutBlocks(ctx, doc.blocks, art);
-  return { frame, root, pages: paginate(ctx.blocks, frame) };
+  missing = [];
+  try {
+    layoutTitle(ctx, art);
+    layoutBlocks(ctx, doc.blocks, art);
+    const seen = new Set<string>();
+    const unique = missing.filter((m) => !seen.has(`${m.cluster}\0${m.id}`) && seen.add(`${m.cluster}\0${m.id}`));
+    return { frame, root, pages: paginate(ctx.blocks, frame), missing: unique };
+  } finally {
+    missing = [];
+  }
 }

@@ -45,4 +45,9 @@ describe('accessibility metadata', () => {
     expect(accessibilitySummary(unknown)).toMatch(/does not meet WCAG 2.2 Level AA: its language was neither stated nor recognised from the text \(WCAG 3\.1\.1\)/);
     expect(accessibilitySummary({ ...unknown, images: 1, imagesWithoutAlt: 1 })).toMatch(/\(WCAG 3\.1\.1\); 1 image has no text alternative\./);
   });
+
+  it('says so when the narration was to be made but failed', () => {
+    expect(accessibilitySummary({ ...base, narrationFailed: true })).toMatch(/audio narration could not be made, so this edition has no synchronised narration/);
+    expect(props({ ...base, narrationFailed: true }, 'schema:accessMode')).toEqual(['textual']);
+  });
 });

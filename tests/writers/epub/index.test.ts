@@ -20,7 +20,7 @@ describe('the epub writer', () => {
 
   it('makes article.epub without narration when no audio is made', async () => {
     const resources = fakeResources({ images: await imagesOf(doc, resourceDir) });
-    const files = await epub.write({ doc, options: {}, resources });
+    const files = await epub.write({ doc, options: {}, resources, warn: () => {} });
     expect(files.map((f) => f.name)).toEqual(['article.epub']);
     expect(resources.narrationCalls).toBe(0);
     const book = await unzip(files[0]!.data as Uint8Array);
@@ -31,7 +31,7 @@ describe('the epub writer', () => {
   it('adds Media Overlays from the shared narration when the run makes it', async () => {
     const narration = await syntheticNarration(doc);
     const resources = fakeResources({ narration });
-    const files = await epub.write({ doc, options: {}, resources });
+    const files = await epub.write({ doc, options: {}, resources, warn: () => {} });
     expect(resources.narrationCalls).toBe(1);
     const book = await unzip(files[0]!.data as Uint8Array);
     expect(book.has('OEBPS/content.smil')).toBe(true);
@@ -40,7 +40,7 @@ describe('the epub writer', () => {
 
   it('names the certifier from the options, else the article source, else voxpress', async () => {
     const certifier = async (d: typeof doc, epubOptions?: { certifiedBy?: string }): Promise<string[]> => {
-      const files = await epub.write({ doc: d, options: epubOptions ? { epub: epubOptions } : {}, resources: fakeResources() });
+      const files = await epub.write({ doc: d, options: epubOptions ? { epub: epubOptions } : {}, resources: fakeResources(), warn: () => {} });
       const opf = xml(await unzip(files[0]!.data as Uint8Array), 'OEBPS/content.opf');
       const found = values(opf, '//opf:meta[@property="a11y:certifiedBy"]');
       opf.dispose();

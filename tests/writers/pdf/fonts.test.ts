@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fontRuns, loadFont, MissingGlyphError } from '../../../src/writers/pdf/fonts.js';
+import { fontRuns, loadFont, SUBSTITUTE } from '../../../src/writers/pdf/fonts.js';
 
 describe('PDF fonts', () => {
   it('sets Latin with accents, Greek and Cyrillic in the Noto text face itself', () => {
@@ -26,8 +26,15 @@ describe('PDF fonts', () => {
     for (const ch of run?.text ?? '') expect(loadFont(run!.font).hasGlyphForCodePoint(ch.codePointAt(0) as number)).toBe(true);
   });
 
-  it('names a character no embedded font can draw', () => {
-    expect(() => fontRuns('中', 'serif')).toThrow(MissingGlyphError);
-    expect(() => fontRuns('中', 'serif')).toThrow('no embedded font has a glyph for "中" (U+4E2D)');
+  it('draws a visible substitute for a character no embedded font has, as its own run, and says which', () => {
+    const missing: string[] = [];
+    expect(fontRuns('a 中\uE000 b', 'serif', (c) => missing.push(c))).toEqual([
+      { font: 'NotoSerif', text: 'a ', source: 'a ' },
+      { font: 'DejaVuSans', text: SUBSTITUTE, source: '中', substituted: true },
+      { font: 'DejaVuSans', text: SUBSTITUTE, source: '\uE000', substituted: true },
+      { font: 'NotoSerif', text: ' b', source: ' b' },
+    ]);
+    expect(missing).toEqual(['中', '\uE000']);
+    expect(loadFont('DejaVuSans').hasGlyphForCodePoint(0xfffd)).toBe(true);
   });
 });

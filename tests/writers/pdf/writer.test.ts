@@ -7,7 +7,7 @@ import { loadImages } from '../../../src/io/resources.js';
 import { parseArticle } from '../../../src/readers/index.js';
 import type { Document } from '../../../src/model/types.js';
 import { textBlocks } from '../../../src/model/walk.js';
-import { MissingGlyphError, renderPdf } from '../../../src/writers/pdf/index.js';
+import { renderPdf } from '../../../src/writers/pdf/index.js';
 import { checkPdfUa, openPdf, structureText } from '../../helpers/pdfua.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/pdf/${name}`, import.meta.url), 'utf8');
@@ -245,9 +245,17 @@ describe('PDF writer', () => {
     const bytes = await renderPdf(arrows);
     expect(await checkPdfUa(bytes)).toEqual([]);
     expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual(['An arrow → and a star ★ and an emoji 😀 in text.']);
-    const han = parseArticle('Chinese 中文 is not covered.', { format: 'text' });
-    await expect(renderPdf(han)).rejects.toThrow(MissingGlyphError);
-    await expect(renderPdf(han)).rejects.toThrow(/U\+4E2D/);
+    // A character no font has never fails the PDF: a visible substitute is drawn, the text layer keeps the character.
+    const han = parseArticle('---\ntitle: Coverage\nlang: en\n---\nA private-use \uE000 and a Han 中 character.', { format: 'markdown' });
+    const warnings: string[] = [];
+    const hanBytes = await renderPdf(han, {}, new Map(), (w) => warnings.push(w));
+    expect(await checkPdfUa(hanBytes)).toEqual([]);
+    expect(warnings).toEqual([
+      'pdf: no embedded font has "\uE000" (U+E000) in p1s1: drawn as \uFFFD, kept in the text layer',
+      'pdf: no embedded font has "中" (U+4E2D) in p1s1: drawn as \uFFFD, kept in the text layer',
+    ]);
+    const substitutes = (await structureText(hanBytes)).filter((e) => e.actualText).map((e) => e.actualText);
+    expect(substitutes).toEqual(['\uE000', '中']);
   });
 
   it('gives right-to-left runs their logical text as /ActualText', async () => {

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/io/article.js';
+import { documentProblems } from '../../src/model/validate.js';
+import type { Block, Document } from '../../src/model/types.js';
+import { renderDocument } from '../../src/pipeline/render.js';
+import { ssmlProblems } from '../../src/speech/validate.js';
+
+/* Real published articles (tests/fixtures/real/SOURCE.md): what the model makes of them as a reader would see it. */
+const real = (name: string): string => path.join('tests/fixtures/real', name);
+
+const headings = (doc: Document): string[] => {
+  const all: string[] = [];
+  const walk = (blocks: readonly Block[]): void => {
+    for (const b of blocks) {
+      if (b.type === 'heading') all.push(b.sentences.map((s) => s.text).join(' '));
+      if (b.type === 'list') b.items.forEach((i) => walk(i.blocks));
+      if (b.type === 'quote') walk(b.blocks);
+    }
+  };
+  walk(doc.blocks);
+  return all;
+};
+
+describe('real articles', () => {
+  it.each([
+    ['debian-ftp-shutdown.md', 'en', 'Shutting down public FTP services'],
+    ['debian-apagado-ftp.md', 'es', 'Apagado de los servicios FTP públicos'],
+    ['wikinews-spacex-dragon.md', 'fr', 'États-Unis : Lancement réussi pour Space X Dragon'],
+    ['wikinews-banques-belges-piratees.md', 'fr', 'Banques belges piratées : « Le parquet exagère les chiffres »'],
+    ['debian-wheezy-lts-handover.md', 'en', 'Security support for Wheezy handed over to the LTS team'],
+  ])('%s: language detected (%s), title kept, valid model and SSML in that language', async (file, lang, title) => {
+    const doc = await readArticle(real(file));
+    expect(documentProblems(doc)).toEqual([]);
+    expect(doc.meta).toMatchObject({ lang, langSource: 'detected', title, titleDerived: false });
+    const [ssml] = await renderDocument(doc, ['ssml']);
+    expect(ssmlProblems(String(ssml?.data))).toEqual([]);
+    expect(String(ssml?.data)).toContain(`xml:lang="${lang}"`);
+  });
+
+  it.each([['debian-wheezy-lts-handover'], ['wikinews-banques-belges-piratees']])('%s.txt: the plain-text layout gives the headings the Markdown has', async (name) => {
+    const markdown = await readArticle(real(`${name}.md`));
+    const text = await readArticle(real(`${name}.txt`));
+    expect(text.meta.lang).toBe(markdown.meta.lang);
+    expect(headings(text)).toEqual(headings(markdown));
+    expect(headings(text).length).toBeGreaterThan(0);
+  });
+});
