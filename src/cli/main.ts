@@ -9,6 +9,7 @@ import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
 import { defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
 import { ARTICLE_EXTENSIONS, READERS } from '../readers/index.js';
+import { printableName } from '../shared/errors.js';
 import { VERSION } from '../shared/version.js';
 import { DEFAULT_ENGINE, engineEntry, ENGINE_NAMES, ENGINES } from '../speech/engines/index.js';
 import { MAX_RATE_WPM, MIN_RATE_WPM, type EngineName, type SpeechOptions } from '../speech/engines/types.js';
@@ -171,7 +172,7 @@ async function checkWritable(out: string): Promise<void> {
 function describe(result: ArticleResult): string {
   if (result.status === 'failed') return result.error;
   const verb = result.status === 'reused' ? 'unchanged' : 'wrote';
-  return `${result.file} → ${result.outDir} (${verb} ${result.outputs.length} file${result.outputs.length === 1 ? '' : 's'})`;
+  return `${printableName(result.file)} → ${printableName(result.outDir)} (${verb} ${result.outputs.length} file${result.outputs.length === 1 ? '' : 's'})`;
 }
 
 function summaryLine(summary: BatchSummary): string {
@@ -296,7 +297,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (bar) bar.update(done, { file: path.basename(result.file) });
       else if (!opts.quiet && !opts.json && result.status !== 'failed') process.stdout.write(`${describe(result)}\n`);
       if (!opts.quiet && !opts.json && result.status !== 'failed') {
-        for (const warning of result.warnings) process.stderr.write(`voxpress: warning: ${result.file}: ${warning}\n`);
+        for (const warning of result.warnings) process.stderr.write(`voxpress: warning: ${printableName(result.file)}: ${warning}\n`);
       }
     },
   });

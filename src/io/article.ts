@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetadataOverrides } from '../model/build.js';
 import type { DraftMetadata } from '../model/draft.js';
@@ -7,7 +6,13 @@ import { decodeArticle, MAX_ARTICLE_BYTES } from '../readers/decode.js';
 import { parseArticle, readerForFile, type ReaderOptions } from '../readers/index.js';
 import { readSidecar } from '../readers/sidecar.js';
 import { ArticleError } from '../shared/errors.js';
-import { describeFsError } from './errors.js';
+import { FileRefused, readBoundedFile } from './files.js';
+
+/** Metadata is a few hundred bytes; a larger sidecar is not one. */
+export const MAX_SIDECAR_BYTES = 256 * 1024;
+
+/** Probe results that mean "there is no sidecar" (a name too long for one, a path through a file). */
+const NO_SIDECAR = new Set(['ENOENT', 'ENAMETOOLONG', 'ENOTDIR']);
 
 /** The sidecar metadata `<name>.json` next to an article whose reader takes one, if there is one. */
 async function sidecarOf(file: string): Promise<DraftMetadata | undefined> {
@@ -15,10 +20,10 @@ async function sidecarOf(file: string): Promise<DraftMetadata | undefined> {
   const sidecarPath = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.json`);
   let json: string;
   try {
-    json = await readFile(sidecarPath, 'utf8');
+    json = (await readBoundedFile(sidecarPath, MAX_SIDECAR_BYTES)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ArticleError(sidecarPath, describeFsError(error));
+    if (error instanceof FileRefused && error.code !== undefined && NO_SIDECAR.has(error.code)) return undefined;
+    throw new ArticleError(sidecarPath, error instanceof Error ? error.message : String(error));
   }
   try {
     return readSidecar(json);
@@ -27,18 +32,12 @@ async function sidecarOf(file: string): Promise<DraftMetadata | undefined> {
   }
 }
 
-/** The raw bytes of an article file, refusing folders and oversized files before reading them. */
+/** The raw bytes of an article file: a regular file of at most MAX_ARTICLE_BYTES, refused before reading otherwise. */
 export async function readArticleBytes(file: string): Promise<Buffer> {
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new ArticleError(file, 'is a folder, not a file');
-    if (info.size > MAX_ARTICLE_BYTES) {
-      throw new ArticleError(file, `file is too large (${info.size} bytes; the limit is ${MAX_ARTICLE_BYTES})`);
-    }
-    return await readFile(file);
+    return await readBoundedFile(file, MAX_ARTICLE_BYTES);
   } catch (error) {
-    if (error instanceof ArticleError) throw error;
-    throw new ArticleError(file, describeFsError(error));
+    throw new ArticleError(file, error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -1,9 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticle } from '../io/article.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { loadImages } from '../io/resources.js';
-import { ArticleError } from '../shared/errors.js';
+import { ArticleError, printableName } from '../shared/errors.js';
 import { buildKey, MANIFEST, reusableOutputs, type ArticleOptions, type Manifest } from './key.js';
 import { firstLine, renderFormats, type FormatFailure, type StageTimes } from './render.js';
 
@@ -34,6 +34,17 @@ export type ArticleResult =
 /** The manifest key of a folder that lacks some format: it never matches, so the next run rebuilds it. */
 const INCOMPLETE = 'incomplete';
 
+/** Refuses an output folder that is a symlink (it would write wherever it points) or not a folder; a missing one is fine. */
+async function assertOutputFolder(outDir: string): Promise<void> {
+  const info = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!info) return;
+  if (info.isSymbolicLink()) throw new ArticleError(outDir, 'output folder is a symbolic link; remove it or choose another --out');
+  if (!info.isDirectory()) throw new ArticleError(outDir, 'a file is in the way of the output folder');
+}
+
 /** Outputs a previous run recorded in `outDir`. */
 async function previousOutputs(outDir: string): Promise<readonly string[]> {
   try {
@@ -60,13 +71,14 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     const warnings: string[] = [...doc.warnings, ...imageWarnings];
     times.read = performance.now() - started;
     const key = buildKey(doc, options, images);
+    await assertOutputFolder(outDir);
     if (!task.force) {
       const reused = await reusableOutputs(outDir, key);
       if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings, failures: [], times };
     }
     const { files, failures: errors, warnings: writerWarnings } = await renderFormats(doc, options.formats, options.writer, { images }, times);
     warnings.push(...writerWarnings);
-    const failures = errors.map((e) => ({ format: e.format, error: `${file}: ${firstLine(e)}` }));
+    const failures = errors.map((e) => ({ format: e.format, error: `${printableName(file)}: ${firstLine(e)}` }));
     if (files.length === 0) return { status: 'failed', file, outDir, error: failures.map((f) => f.error).join('\n'), failures };
     started = performance.now();
     const stale = (await previousOutputs(outDir)).filter((name) => !files.some((f) => f.name === name));
@@ -80,7 +92,7 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     times.write = performance.now() - started;
     return { status: 'written', file, outDir, outputs: manifest.outputs, warnings, failures, times };
   } catch (error) {
-    const message = error instanceof ArticleError ? error.message : `${file}: ${firstLine(error)}`;
+    const message = error instanceof ArticleError ? error.message : `${printableName(file)}: ${firstLine(error)}`;
     return { status: 'failed', file, outDir, error: message };
   }
 }

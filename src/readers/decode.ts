@@ -35,6 +35,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** `utf-16le` or `utf-16be` when the bytes start with that byte-order mark. */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /**
  * The text of an article file's bytes (UTF-8, with or without BOM), or an
  * ArticleError naming the reason: empty, too large, binary, not UTF-8.
@@ -42,6 +49,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decodeArticle(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_ARTICLE_BYTES) {
     throw new ArticleError(file, `file is too large (${bytes.length} bytes; the limit is ${MAX_ARTICLE_BYTES})`);
+  }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // UTF-16 with a byte-order mark (Windows editors save it): read as the user meant it.
+    const text = new TextDecoder(utf16, { fatal: false }).decode(bytes);
+    if (text.trim() === '') throw new ArticleError(file, 'empty file: no text to read');
+    return text;
   }
   if (looksBinary(bytes)) throw new ArticleError(file, 'binary file, not text');
   let text: string;

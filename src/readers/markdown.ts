@@ -2,7 +2,7 @@ import type * as Mdast from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { cleanText } from '../model/clean.js';
 import type { Draft, DraftBlock, DraftMetadata } from '../model/draft.js';
 import type { Inline } from '../model/types.js';
@@ -154,12 +154,21 @@ function collectDefinitions(root: Mdast.Root): Definitions {
   return definitions;
 }
 
-function frontMatterOf(root: Mdast.Root): DraftMetadata {
+/** Front matter larger than this is refused: metadata is a few lines, and YAML parsing is slow on megabytes of keys. */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+function frontMatterOf(root: Mdast.Root, warnings: string[]): DraftMetadata {
   const yaml = root.children.find((node): node is Mdast.Yaml => node.type === 'yaml');
   if (!yaml) return {};
+  if (yaml.value.length > MAX_FRONT_MATTER_CHARS) throw new MarkdownError(`front matter is too large (${yaml.value.length} characters; the limit is ${MAX_FRONT_MATTER_CHARS})`);
   let data: unknown;
   try {
-    data = parseYaml(yaml.value);
+    // YAML warnings become the article's warnings instead of multi-line process warnings.
+    const document = parseDocument(yaml.value, { logLevel: 'silent' });
+    const [problem] = document.errors;
+    if (problem) throw problem;
+    for (const warning of document.warnings) warnings.push(`front matter: ${warning.message.split('\n')[0]}`);
+    data = document.toJS();
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new MarkdownError(`invalid YAML front matter: ${message}`);
@@ -179,7 +188,7 @@ export function readMarkdown(source: string): Draft {
     mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
   });
   const ctx: Context = { definitions: collectDefinitions(root), warnings: [] };
-  let meta = frontMatterOf(root);
+  let meta = frontMatterOf(root, ctx.warnings);
   let body = root.children.filter((node) => node.type !== 'yaml');
   const first = body[0];
   if (meta.title === undefined && first?.type === 'heading' && first.depth === 1) {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,34 @@ describe('readArticle', () => {
     expect(formatOf('a.MARKDOWN')).toBe('markdown');
     expect(formatOf('a.txt')).toBe('text');
     expect(formatOf('a')).toBe('text');
+  });
+});
+
+describe('reading an article safely', () => {
+  it('decodes UTF-16 with a byte-order mark, little and big endian', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-utf16-'));
+    const text = 'Le conseil a voté le budget. Il sera publié demain.';
+    await writeFile(path.join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = Buffer.from(text, 'utf16le');
+    be.swap16();
+    await writeFile(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    for (const name of ['le.txt', 'be.txt']) expect((await readArticle(path.join(dir, name))).blocks[0]).toMatchObject({ sentences: [{ text: 'Le conseil a voté le budget.' }, { text: 'Il sera publié demain.' }] });
+  });
+
+  it('treats a sidecar name that is too long as no sidecar, and refuses a sidecar that is not a regular file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-side-'));
+    const long = `${'a'.repeat(251)}.txt`;
+    await writeFile(path.join(dir, long), 'A legal file name of 255 bytes holds this text.');
+    expect((await readArticle(path.join(dir, long))).blocks).toHaveLength(1);
+    await writeFile(path.join(dir, 'story.txt'), 'Some text here.');
+    await mkdir(path.join(dir, 'story.json'));
+    await expect(readArticle(path.join(dir, 'story.txt'))).rejects.toThrow(/story\.json: is a folder, not a file/);
+  });
+
+  it('names a file with control characters escaped, in one line', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-name-'));
+    const error = (await readArticle(path.join(dir, 'bad\nname\u001b[31m.txt')).then(() => undefined, (e: unknown) => e)) as Error | undefined;
+    expect(error?.message).toMatch(/bad\\nname\\x1b\[31m\.txt: no such file$/);
+    expect(error?.message).not.toContain('\n');
   });
 });

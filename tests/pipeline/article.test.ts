@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -100,5 +100,28 @@ describe('a failing format costs only itself', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('the output folder', () => {
+  it('refuses a symbolic link at <out>/<slug>, writing nothing where it points', async () => {
+    const t = await task('The cat sat on the mat today.');
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'vox-elsewhere-'));
+    await mkdir(path.dirname(t.outDir), { recursive: true });
+    await symlink(elsewhere, t.outDir);
+    const result = await processArticle(t);
+    expect(result.status).toBe('failed');
+    expect(result.status === 'failed' && result.error).toMatch(/output folder is a symbolic link/);
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+});
+
+describe('front matter', () => {
+  it('refuses front matter over the limit in one line, and keeps YAML warnings as article warnings', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-fm-'));
+    const file = path.join(dir, 'big.md');
+    await writeFile(file, `---\n${Array.from({ length: 10_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\nText.\n`);
+    const result = await processArticle({ file, outDir: path.join(dir, 'out'), options: { formats: ['json'], overrides: {}, writer: {} }, force: false });
+    expect(result.status === 'failed' && result.error).toMatch(/front matter is too large \(\d+ characters; the limit is 65536\)$/);
   });
 });
