@@ -10,7 +10,7 @@ import type { Document } from '../../src/model/types.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
 import { decodeMp3 } from '../helpers/audio.js';
 import { skipWithout } from '../helpers/conformance.js';
-import { checkPdfUa } from '../helpers/pdfua.js';
+import { checkPdfUa } from '../../src/verify/pdfua.js';
 import { parseVtt } from '../helpers/vtt.js';
 import { epubcheckTs, problems as epubProblems, unzip } from '../helpers/epub.js';
 
