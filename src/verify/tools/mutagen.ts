@@ -5,8 +5,8 @@ import { notChecked, relativePath, type Absent, type Job, type Located, type Out
 
 /*
  * The ID3 tag read back by an independent reader: Mutagen (Python), which
- * decodes CHAP and CTOC frames with their sub-frames (id3v2, eyeD3 and
- * ExifTool as Debian 12 ships them show no chapter titles or times). One
+ * decodes CHAP and CTOC frames with their sub-frames (Debian 12's id3v2,
+ * eyeD3 -v and exiftool -u list those frames but do not decode them). One
  * Python process reads every file and prints JSON; the title and artist are
  * compared with document.json and the chapters with timing.json.
  */
