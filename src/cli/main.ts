@@ -18,6 +18,7 @@ import { playAloud } from '../speech/play.js';
 import type { ScriptOptions } from '../speech/script.js';
 import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
 import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
+import { addVerifyCommand, runVerify, type VerifyRequest } from './verify.js';
 
 /** Exit codes: all articles written, some article failed, the command line was wrong. */
 const EXIT_OK = 0;
@@ -151,6 +152,9 @@ ${READERS.map((r) => `  ${r.extensions.join(', ').padEnd(18)} ${r.description}`)
 Outputs (per article, in <out>/<slug>/):
 ${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}
 
+voxpress verify [out] checks the outputs with every validator installed and writes a conformance report
+(voxpress verify --help). An article file named "verify" is given as ./verify.
+
 Exit status: 0 all articles written, 1 some article or format failed (the others are still written), 2 usage error.`,
     );
 }
@@ -206,6 +210,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const cmd = program()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  let verify: VerifyRequest | undefined;
+  // Added after the settings above, so the subcommand inherits them. The empty action makes the
+  // program itself take paths; without it commander would call them unknown commands.
+  addVerifyCommand(cmd, (request) => {
+    verify = request;
+  });
+  // `voxpress verify out --json`: options after the subcommand's name are its own, not the program's.
+  cmd.enablePositionalOptions().action(() => undefined);
   try {
     cmd.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -214,6 +226,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+  if (verify) return runVerify(verify);
   const opts = cmd.opts<CliOptions>();
   const paths = cmd.processedArgs[0] as string[];
   // Lexicons are read once, here, into plain data that crosses to the workers with the options.

@@ -119,7 +119,8 @@ export function chaptersOf(doc: Document, units: readonly SpokenUnit[], clips: r
   return starts.map((s, i) => ({ id: s.id, title: s.title, startMs: s.startMs, endMs: starts[i + 1]?.startMs ?? durationMs }));
 }
 
-function artistOf(doc: Document): string | undefined {
+/** The ID3 artist (TPE1): the authors, or the source when the article names none. */
+export function artistOf(doc: Document): string | undefined {
   return doc.meta.authors.length > 0 ? doc.meta.authors.join(', ') : doc.meta.source;
 }
 

@@ -1,8 +1,9 @@
 import type { Document } from '../model/types.js';
 import type { OutputFile, Writer, WriterOptions } from './types.js';
-import { assertValidSsml, wellFormedProblem } from '../speech/validate.js';
+import { assertValidSsml, SsmlValidationError } from '../speech/validate.js';
+import { profileSsmlProblems } from '../speech/ssml/check.js';
 import { chunkNarration } from '../speech/ssml/chunk.js';
-import { narrationSsml, wrap } from '../speech/ssml/document.js';
+import { narrationSsml } from '../speech/ssml/document.js';
 import { PROFILES, type ProfileName } from '../speech/ssml/profiles.js';
 import { narrationScript } from '../speech/ssml/script-model.js';
 
@@ -30,10 +31,9 @@ export function ssmlFiles(doc: Document, options: WriterOptions): OutputFile[] {
     const profile = PROFILES[profileName];
     chunkNarration(script, profile, scriptOptions.voice).forEach((chunk, i) => {
       const name = chunkName(profileName, i);
-      const problem = wellFormedProblem(chunk.ssml);
-      if (problem) throw new Error(`${name} is not well-formed: ${problem}`);
       // The provider's own root may differ from SSML 1.1's (Polly and Google document a bare <speak>); the content must still be valid SSML 1.1.
-      assertValidSsml(profile.name === 'azure' ? chunk.ssml : wrap(chunk.body, PROFILES.w3c, script.lang), name);
+      const problems = profileSsmlProblems(chunk.ssml, profile, script.lang);
+      if (problems.length > 0) throw new SsmlValidationError(problems, name);
       files.push({ name, data: chunk.ssml });
     });
   }

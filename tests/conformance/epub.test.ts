@@ -6,11 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEpub } from '../../src/writers/epub/build.js';
 import { deterministicZip } from '../../src/writers/epub/zip.js';
-import { skipWithout } from '../helpers/conformance.js';
+import type { Located, Outcome } from '../../src/verify/validator.js';
+import { EPUBCHECK5, EPUBCHECK_DEBIAN } from '../../src/verify/tools/epubcheck.js';
+import { skipUnlessFound, skipWithout } from '../helpers/conformance.js';
 import { loadArticle, SAMPLE, imagesOf, syntheticNarration, unzip } from '../helpers/epub.js';
 
 const run = promisify(execFile);
-const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
 /** The books every validator must accept: the sample with and without overlays, and every fixture. */
 async function books(): Promise<Map<string, Uint8Array>> {
@@ -47,35 +48,37 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Java EPUBCheck's verdict: exit code and the fatal/error/warning lines. */
-async function javaEpubcheck(file: string): Promise<{ code: number; problems: string[] }> {
-  try {
-    // C1-only JIT and the serial GC more than halve EPUBCheck's run time (it is mostly JVM warm-up).
-    const { stdout, stderr } = await run('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', EPUBCHECK_JAR, file], { maxBuffer: 1 << 24 });
-    return { code: 0, problems: `${stdout}\n${stderr}`.split('\n').filter((l) => /^(FATAL|ERROR|WARNING)/.test(l)) };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, problems: `${e.stdout ?? ''}\n${e.stderr ?? ''}`.split('\n').filter((l) => /^(FATAL|ERROR|WARNING)/.test(l)) };
-  }
+/** Both EPUBChecks through the adapters `voxpress verify` uses: every book in one JVM, the broken one first so that a finding leaking into the next book would show. */
+async function checkAll(tool: Located, broken: string): Promise<{ bad: Outcome | undefined; good: { book: string; counts: Outcome['counts']; findings: Outcome['findings'] }[] }> {
+  const names = [broken, ...[...built.keys()].map((name) => `${name}.epub`)];
+  const outcomes = await tool.check(names.map((file) => ({ root: dir, article: '.', file, context: {} })));
+  return { bad: outcomes[0], good: outcomes.slice(1).map((o, i) => ({ book: names[i + 1]!, counts: o.counts, findings: o.findings })) };
 }
 
-describe.skipIf(skipWithout('java', '/usr/share/java/epubcheck.jar'))('Java EPUBCheck 4.2.6 (Debian)', () => {
-  it('accepts every book with 0 errors and 0 warnings', async () => {
-    // Two JVMs at a time: each check takes seconds, mostly JVM start-up.
-    const names = [...built.keys()];
-    const results: { name: string; code: number; problems: string[] }[] = [];
-    for (let i = 0; i < names.length; i += 2) {
-      results.push(...(await Promise.all(names.slice(i, i + 2).map(async (name) => ({ name, ...(await javaEpubcheck(path.join(dir, `${name}.epub`))) })))));
-    }
-    expect(results).toEqual(names.map((name) => ({ name, code: 0, problems: [] })));
-  });
+const brokenOverlay = (): Promise<Uint8Array> => tampered(built.get('sample-overlays')!, 'OEBPS/content.smil', (t) => t.replace('#p1s1"', '#no-such-id"'));
+const rsc012 = { rule: 'RSC-012', severity: 'ERROR', message: expect.stringMatching(/Fragment identifier is not defined/), location: expect.stringMatching(/^OEBPS\/content\.smil:\d+:\d+$/) };
 
-  it('rejects a broken book (negative control)', async () => {
-    const broken = path.join(dir, 'broken.epub');
-    await writeFile(broken, await tampered(built.get('sample-overlays')!, 'OEBPS/content.smil', (t) => t.replace('#p1s1"', '#no-such-id"')));
-    const result = await javaEpubcheck(broken);
-    expect(result.code).not.toBe(0);
-    expect(result.problems.join('\n')).toMatch(/RSC-012.*content\.smil/);
+const debian = await EPUBCHECK_DEBIAN.locate(process.env);
+
+describe.skipIf(skipUnlessFound('Java EPUBCheck 4.2.6 (Debian epubcheck)', debian))('Java EPUBCheck 4.2.6 (Debian)', () => {
+  it('accepts every book with 0 fatals, errors and warnings, and rejects a broken overlay with RSC-012', async () => {
+    await writeFile(path.join(dir, 'broken-4.epub'), await brokenOverlay());
+    const { bad, good } = await checkAll(debian as Located, 'broken-4.epub');
+    expect(bad?.findings).toContainEqual(rsc012);
+    expect(good).toEqual([...built.keys()].map((name) => ({ book: `${name}.epub`, counts: { fatal: 0, error: 0, warning: 0 }, findings: [] })));
+    expect((debian as Located).version).toBe('4.2.6');
+  });
+});
+
+const epubcheck5 = await EPUBCHECK5.locate(process.env);
+
+describe.skipIf(skipUnlessFound('EPUBCheck 5 (VOXPRESS_EPUBCHECK5_CP)', epubcheck5))('EPUBCheck 5 (Maven Central, EPUB 3.3, usage messages on)', () => {
+  it('accepts every book, with and without overlays, with 0 fatals, errors, warnings and usages; rejects a broken one with RSC-012', async () => {
+    await writeFile(path.join(dir, 'broken-5.epub'), await brokenOverlay());
+    const { bad, good } = await checkAll(epubcheck5 as Located, 'broken-5.epub');
+    expect(bad?.findings).toContainEqual(rsc012);
+    expect(good).toEqual([...built.keys()].map((name) => ({ book: `${name}.epub`, counts: { fatal: 0, error: 0, warning: 0, usage: 0 }, findings: [] })));
+    expect((epubcheck5 as Located).version).toBe('5.3.0');
   });
 });
 

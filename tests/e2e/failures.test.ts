@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubcheckTs, problems, unzip, xml, values } from '../helpers/epub.js';
-import { checkPdfUa } from '../helpers/pdfua.js';
+import { checkPdfUa } from '../../src/verify/pdfua.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/cli/bin.js');

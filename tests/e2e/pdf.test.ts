@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPdfUa, openPdf } from '../helpers/pdfua.js';
+import { checkPdfUa, openPdf } from '../../src/verify/pdfua.js';
 
 /** The built CLI (`npm test` builds first) writing article.pdf, with --paper. */
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -114,3 +114,12 @@ function buildScript(doc: Document, options: ScriptModelOptions): NarrationScrip
     blocks: drafts.map((d, i) => ({ ...d, pauseAfterMs: blockPause(d.kind, drafts[i + 1]?.kind) })),
   };
 }
+
+/**
+ * The ids of the narrated units, in reading order (`title`, `date`, sentence
+ * ids): the one list that the SSML marks, timing.json's units, the WebVTT cues
+ * and the EPUB's SMIL pars all hold, which `voxpress verify` checks them against.
+ */
+export function spokenIds(doc: Document): string[] {
+  return narrationScript(doc).blocks.flatMap((block) => block.sentences.map((s) => s.id));
+}

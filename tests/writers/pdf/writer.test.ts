@@ -8,7 +8,7 @@ import { parseArticle } from '../../../src/readers/index.js';
 import type { Document } from '../../../src/model/types.js';
 import { textBlocks } from '../../../src/model/walk.js';
 import { renderPdf } from '../../../src/writers/pdf/index.js';
-import { checkPdfUa, openPdf, structureText } from '../../helpers/pdfua.js';
+import { checkPdfUa, openPdf, structureText } from '../../../src/verify/pdfua.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/pdf/${name}`, import.meta.url), 'utf8');
 const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
