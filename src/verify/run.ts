@@ -56,7 +56,7 @@ export async function verifyFolder(folder: string, options: VerifyOptions): Prom
     work.forEach((job, i) => {
       const outcome = outcomes[i];
       if (!outcome) return;
-      checks.get(job.article)?.push({ file: job.file, validator: validator.id, version: outcome.version ?? found.version, checked: outcome.checked, counts: outcome.counts, passed: outcome.findings.length === 0, findings: outcome.findings });
+      checks.get(job.article)?.push({ file: job.file, validator: validator.id, version: found.version, checked: outcome.checked, counts: outcome.counts, passed: outcome.findings.length === 0, findings: outcome.findings });
     });
   }
   const order = (c: FileCheck, files: readonly string[]): number => files.indexOf(c.file) * validators.length + validators.findIndex((v) => v.id === c.validator);

@@ -43,8 +43,6 @@ export interface Outcome {
   readonly checked: string;
   readonly counts: Readonly<Record<string, number>>;
   readonly findings: readonly Finding[];
-  /** The version that ran, where the report itself names it (veraPDF, EPUBCheck); else the one found when locating. */
-  readonly version?: string;
 }
 
 /** A validator that is there: its version and how to run it on files. */

@@ -117,7 +117,10 @@ async function locateFive(env: Env): Promise<Located | Absent> {
   }
   const command = await findCommand('epubcheck', env);
   const version = command ? await versionOf(command, [], env) : undefined;
-  if (!command || !version || !isFive(version)) return { missing: `${java.missing}, and ${command ? `the epubcheck on PATH is ${version ?? 'of no known version'}` : 'epubcheck is not on PATH'}` };
+  if (!command || !version || !isFive(version)) {
+    const onPath = !command ? 'epubcheck is not on PATH' : version ? `the epubcheck on PATH is EPUBCheck ${version}` : `${command} did not answer --version with an EPUBCheck version`;
+    return { missing: `${java.missing}, and ${onPath}` };
+  }
   return { version, check: (jobs) => perBook(command, env, options, true, jobs) };
 }
 

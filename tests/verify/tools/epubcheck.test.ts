@@ -1,4 +1,8 @@
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Located } from '../../../src/verify/validator.js';
 import { EPUBCHECK5, EPUBCHECK_DEBIAN, EPUBCHECK_DEBIAN_JAR, epubcheckOutcome } from '../../../src/verify/tools/epubcheck.js';
 import { skipWithout } from '../../helpers/conformance.js';
 
@@ -32,5 +36,31 @@ describe('EPUBCheck report', () => {
 
   it.skipIf(skipWithout('java', EPUBCHECK_DEBIAN_JAR))('refuses an EPUBCheck 4 class path as EPUBCheck 5', async () => {
     expect(await EPUBCHECK5.locate({ ...process.env, VOXPRESS_EPUBCHECK5_CP: EPUBCHECK_DEBIAN_JAR })).toEqual({ missing: 'VOXPRESS_EPUBCHECK5_CP holds EPUBCheck 4.2.6, not 5' });
+  });
+});
+
+describe('an epubcheck command on PATH', () => {
+  /** A stand-in `epubcheck` that answers --version with `version` and writes a clean report where --json says. */
+  async function fakeEpubcheck(version: string): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'voxpress-fake-epubcheck-'));
+    const report = JSON.stringify({ checker: { nFatal: 0, nError: 0, nWarning: 0, nUsage: 0 }, publication: { ePubVersion: '3.3' }, messages: [] });
+    const script = `#!/bin/sh\nif [ "$1" = --version ]; then echo '${version}'; exit 0; fi\nwhile [ $# -gt 0 ]; do if [ "$1" = --json ]; then echo '${report}' > "$2"; fi; shift; done\n`;
+    await writeFile(path.join(dir, 'epubcheck'), script);
+    await chmod(path.join(dir, 'epubcheck'), 0o755);
+    return dir;
+  }
+
+  it('is used, one book per run, when it is EPUBCheck 5', async () => {
+    const dir = await fakeEpubcheck('EPUBCheck v5.3.0');
+    const found = await EPUBCHECK5.locate({ PATH: `${dir}${path.delimiter}/bin${path.delimiter}/usr/bin` });
+    expect(found).toMatchObject({ version: '5.3.0' });
+    const outcomes = await (found as Located).check([{ root: dir, article: '.', file: 'a.epub', context: {} }, { root: dir, article: '.', file: 'b.epub', context: {} }]);
+    expect(outcomes.map((o) => o.findings)).toEqual([[], []]);
+  });
+
+  it('is refused when it is another version, or answers no version', async () => {
+    expect(await EPUBCHECK5.locate({ PATH: await fakeEpubcheck('EPUBCheck v4.2.6') })).toEqual({ missing: 'VOXPRESS_EPUBCHECK5_CP is not set, and the epubcheck on PATH is EPUBCheck 4.2.6' });
+    const mute = await fakeEpubcheck('');
+    expect(await EPUBCHECK5.locate({ PATH: mute })).toEqual({ missing: `VOXPRESS_EPUBCHECK5_CP is not set, and ${path.join(mute, 'epubcheck')} did not answer --version with an EPUBCheck version` });
   });
 });

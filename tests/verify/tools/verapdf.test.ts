@@ -1,7 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Located } from '../../../src/verify/validator.js';
 import { VERAPDF, veraPdfOutcome, veraPdfOutcomes } from '../../../src/verify/tools/verapdf.js';
 import { jobOf } from '../../helpers/verify.js';
 
@@ -69,5 +70,19 @@ describe('veraPDF report', () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'voxpress-cp-'));
     expect(await VERAPDF.locate({ PATH: '', VOXPRESS_VERAPDF_CP: `${empty}/*` })).toEqual({ missing: `VOXPRESS_VERAPDF_CP: ${empty} holds no .jar file, and verapdf is not on PATH` });
     expect(await VERAPDF.locate({ PATH: '', VOXPRESS_VERAPDF_CP: '/no/such/*' })).toEqual({ missing: 'VOXPRESS_VERAPDF_CP: /no/such does not exist, and verapdf is not on PATH' });
+  });
+});
+
+describe('a verapdf command on PATH', () => {
+  it('is used when there is no class path, all files in one run, its JSON read back', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'voxpress-fake-verapdf-'));
+    await mkdir(path.join(dir, 'story'));
+    const report = JSON.stringify({ report: { jobs: [{ ...failing, itemDetails: { name: path.join(dir, 'story', 'article.pdf') } }] } });
+    await writeFile(path.join(dir, 'verapdf'), `#!/bin/sh\nif [ "$1" = --version ]; then echo 'veraPDF 1.28.2'; exit 0; fi\necho '${report}'\nexit 1\n`);
+    await chmod(path.join(dir, 'verapdf'), 0o755);
+    const found = await VERAPDF.locate({ PATH: `${dir}${path.delimiter}/bin${path.delimiter}/usr/bin` });
+    expect(found).toMatchObject({ version: '1.28.2' });
+    const [outcome] = await (found as Located).check([{ ...jobOf('article.pdf'), root: dir }]);
+    expect(outcome?.findings.map((f) => f.rule)).toEqual(['7.18.5-2']);
   });
 });
