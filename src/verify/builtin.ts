@@ -11,7 +11,7 @@ import { overlayOutcome } from './checks/overlay.js';
 import { SSML_FILE, ssmlOutcome } from './checks/ssml.js';
 import { timingOutcome } from './checks/timing.js';
 import { vttOutcome } from './checks/vtt.js';
-import { notChecked, relativePath, type Absent, type Job, type Located, type Outcome, type Validator } from './validator.js';
+import { notChecked, oneAtATime, relativePath, type Absent, type Job, type Located, type Outcome, type Validator } from './validator.js';
 
 /*
  * The checks voxpress carries itself: they run in this process, on every
@@ -37,23 +37,15 @@ function versionWith(library?: string): string {
 
 /** Runs `check` on each job's file; a file that cannot be read is not checked, which is a failure. */
 function inProcess(version: string, check: Check): Located {
-  return {
-    version,
-    check: async (jobs) => {
-      const outcomes: Outcome[] = [];
-      for (const job of jobs) {
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(path.join(job.root, relativePath(job)));
-        } catch (error) {
-          outcomes.push(notChecked('the file', `cannot read it: ${describeFsError(error)}`));
-          continue;
-        }
-        outcomes.push(await check(job, bytes));
-      }
-      return outcomes;
-    },
-  };
+  return oneAtATime(version, async (job) => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(job.root, relativePath(job)));
+    } catch (error) {
+      return notChecked('the file', `cannot read it: ${describeFsError(error)}`);
+    }
+    return check(job, bytes);
+  });
 }
 
 function builtin(id: string, name: string, library: string | undefined, checks: string, appliesTo: (file: string) => boolean, check: Check): Validator {

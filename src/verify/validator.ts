@@ -70,6 +70,18 @@ export interface Validator {
   locate(env: Env): Promise<Located | Absent>;
 }
 
+/** A validator found at `version` that checks one file at a time (a tool without a batch mode), in job order. */
+export function oneAtATime(version: string, checkOne: (job: Job) => Promise<Outcome>): Located {
+  return {
+    version,
+    check: async (jobs) => {
+      const outcomes: Outcome[] = [];
+      for (const job of jobs) outcomes.push(await checkOne(job));
+      return outcomes;
+    },
+  };
+}
+
 export function isAbsent<T extends object>(found: T | Absent): found is Absent {
   return 'missing' in found;
 }

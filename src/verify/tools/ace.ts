@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findCommand, runProcess, tail, type Env } from '../process.js';
 import type { Finding } from '../types.js';
-import { notChecked, relativePath, type Absent, type Job, type Located, type Outcome, type Validator } from '../validator.js';
+import { notChecked, oneAtATime, relativePath, type Absent, type Job, type Located, type Outcome, type Validator } from '../validator.js';
 
 /*
  * Ace by DAISY: axe-core's accessibility rules on every content document of
@@ -75,14 +75,7 @@ async function locate(env: Env): Promise<Located | Absent> {
   const probe = await runProcess(command, ['--version'], { env: runEnv, timeoutMs: 60_000 });
   const version = /\d+(?:\.\d+)+/.exec(probe.stdout)?.[0];
   if (!version) return { missing: `ace-cli --version did not answer a version: ${tail(probe.stdout + probe.stderr)}` };
-  return {
-    version,
-    check: async (jobs) => {
-      const outcomes: Outcome[] = [];
-      for (const job of jobs) outcomes.push(await checkBook(command, runEnv, job));
-      return outcomes;
-    },
-  };
+  return oneAtATime(version, (job) => checkBook(command, runEnv, job));
 }
 
 export const ACE: Validator = {

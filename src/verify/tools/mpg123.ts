@@ -1,6 +1,6 @@
 import { findCommand, runProcess, type Env } from '../process.js';
 import type { Finding } from '../types.js';
-import { notChecked, relativePath, type Absent, type Job, type Located, type Outcome, type Timing, type Validator } from '../validator.js';
+import { notChecked, oneAtATime, relativePath, type Absent, type Job, type Located, type Outcome, type Timing, type Validator } from '../validator.js';
 
 /*
  * mpg123, the decoder many players are built on, decodes narration.mp3 to raw
@@ -62,14 +62,7 @@ async function locate(env: Env): Promise<Located | Absent> {
   const probe = await runProcess(command, ['--version'], { env, timeoutMs: 30_000 });
   const version = /mpg123 (\d+(?:\.\d+)+)/.exec(probe.stdout)?.[1];
   if (!version) return { missing: `mpg123 --version did not answer a version` };
-  return {
-    version,
-    check: async (jobs) => {
-      const outcomes: Outcome[] = [];
-      for (const job of jobs) outcomes.push(await decode(command, env, job));
-      return outcomes;
-    },
-  };
+  return oneAtATime(version, (job) => decode(command, env, job));
 }
 
 export const MPG123: Validator = {
