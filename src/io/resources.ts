@@ -1,9 +1,10 @@
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../model/types.js';
 import { figuresOf, sniffImage, type FigureImage } from '../shared/images.js';
 import { describeFsError } from './errors.js';
+import { FileRefused, readBoundedFile } from './files.js';
 
 /*
  * The one resource resolver. An image `src` is resolved here and nowhere
@@ -71,24 +72,12 @@ async function readContained(file: string, root: string, limit: number): Promise
     throw new RefusedResource((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : describeFsError(error));
   }
   if (!inside(root, real)) throw new RefusedResource("is outside the article's folder");
-  // Opened without following a last symlink swapped in since realpath, and checked on the descriptor itself.
-  const handle = await open(real, 'r').catch((error: unknown) => {
-    throw new RefusedResource(describeFsError(error));
-  });
+  // The one bounded read (io/files.ts): regular files only, checked on the descriptor, never a hang on a FIFO.
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new RefusedResource('is not a regular file');
-    if (info.size > limit) throw new RefusedResource(`is too large (${info.size} bytes; the limit is ${limit})`);
-    const data = new Uint8Array(info.size);
-    let at = 0;
-    while (at < data.length) {
-      const { bytesRead } = await handle.read(data, at, data.length - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return at === data.length ? data : data.subarray(0, at);
-  } finally {
-    await handle.close();
+    return new Uint8Array(await readBoundedFile(real, limit));
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    throw new RefusedResource(error.code === 'EISDIR' ? 'is not a regular file' : error.message.replace(/^file is too large/, 'is too large'));
   }
 }
 
