@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   await writeFile(path.join(article, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
   await symlink(path.join(outside, 'photo.png'), path.join(article, 'link.png'));
   await mkdir(path.join(article, 'folder.png'));
+  execFileSync('mkfifo', [path.join(article, 'pipe.png')]);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -68,6 +70,7 @@ describe('loadImages', () => {
       ['photo.webp', /WebP/],
       ['data:image/png;base64,AAAA', /unsupported URL scheme/],
       ['folder.png', /not a regular file/],
+      ['pipe.png', /not a regular file/],
     ];
     for (const [src, message] of cases) {
       const { images, warnings } = await loadImages(doc(`![Alt](${src})`), article);
