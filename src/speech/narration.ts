@@ -3,7 +3,7 @@ import type { Chapter } from './audio/id3.js';
 import { tagMp3 } from './audio/id3.js';
 import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
 import { openMp3Stream, type Mp3Stream } from './audio/mp3-stream.js';
-import { assertSameRate, concatSamples, samplesToMs, silence } from './audio/pcm.js';
+import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
 import { spokenUnits } from './script.js';
@@ -57,7 +57,10 @@ export interface SynthesisOptions {
 
 /**
  * Synthesises every unit on its own, so that each unit's start and end are
- * known to the sample, and inserts each unit's pause after it as silence.
+ * known to the sample; cuts the engine's own silence before and after each
+ * unit (eSpeak NG adds ~0.5 s before and ~0.3 s after) and inserts exactly
+ * the unit's scripted pause after it. A span is then where the voice is, and
+ * the pauses heard are the script's.
  */
 export async function synthesize(doc: Document, options: SynthesisOptions = {}): Promise<Synthesis> {
   const { speech, onSamples: sink } = options;
@@ -74,10 +77,12 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const pcm = await engine.synthesize(unit, request);
     if (sampleRate === 0) sampleRate = pcm.sampleRate;
     assertSameRate(pcm, sampleRate);
-    if (keep) parts.push(pcm.samples);
-    sink?.(pcm.samples, sampleRate);
-    spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
-    at += pcm.samples.length;
+    const bounds = speechBounds(pcm);
+    const speech = pcm.samples.slice(bounds.start, bounds.end);
+    if (keep) parts.push(speech);
+    sink?.(speech, sampleRate);
+    spans.push({ id: unit.id, start: at, end: at + speech.length });
+    at += speech.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
       if (keep) parts.push(pause);

@@ -59,6 +59,34 @@ describe('narration of the sample article', () => {
     expect(rmsBetween(decoded, 0, (MP3_DECODER_DELAY_SAMPLES * 1000) / 22050 - 5)).toBeLessThan(SILENCE_FLOOR);
   });
 
+  it('speech begins and ends in the decoded MP3 where each unit\'s startMs and endMs say, within 50 ms', () => {
+    // Measured on what a player hears, independently of how the narration trims: 5 ms windows of
+    // the decoded audio, speech where their level passes -40 dBFS, searched from the middle of the
+    // pause before the unit to the middle of the pause after it.
+    const windowMs = 5;
+    const loud = (ms: number): boolean => rmsBetween(decoded, ms, ms + windowMs) > SILENCE_FLOOR;
+    narration.clips.forEach((clip, i) => {
+      const previous = narration.clips[i - 1];
+      const next = narration.clips[i + 1];
+      const from = previous ? (previous.endMs + clip.startMs) / 2 : 0;
+      const to = next ? (clip.endMs + next.startMs) / 2 : narration.durationMs;
+      let onset = from;
+      while (onset < to && !loud(onset)) onset += 1;
+      let offset = to;
+      while (offset > onset && !loud(offset - windowMs)) offset -= 1;
+      expect(Math.abs(onset - clip.startMs), `${clip.id} starts at ${clip.startMs} ms, heard at ${onset} ms`).toBeLessThanOrEqual(50);
+      expect(Math.abs(offset - clip.endMs), `${clip.id} ends at ${clip.endMs} ms, heard until ${offset} ms`).toBeLessThanOrEqual(50);
+    });
+  });
+
+  it('between two units is exactly the scripted pause, not the engine\'s silence on top of it', () => {
+    narration.clips.forEach((clip, i) => {
+      const next = narration.clips[i + 1];
+      if (!next) return;
+      expect(Math.abs(next.startMs - clip.endMs - (synthesis.units[i]?.pauseAfterMs ?? NaN)), clip.id).toBeLessThanOrEqual(1);
+    });
+  });
+
   it('each sentence sits at its timed place in the decoded MP3 (cross-correlation with the engine output, well within 50 ms)', () => {
     const sr = decoded.sampleRate;
     for (const [i, span] of synthesis.spans.entries()) {
