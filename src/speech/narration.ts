@@ -7,13 +7,18 @@ import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } fro
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
 import { spokenUnits } from './script.js';
-import type { Clip, Narration, SpokenUnit } from './types.js';
+import type { Clip, Narration, SpokenUnit, TimedWord } from './types.js';
+import { unitWords, type WordSpan } from './words.js';
 
 /** Where one unit's speech lies in the concatenated PCM, in samples. */
 export interface UnitSpan {
   readonly id: string;
   readonly start: number;
   readonly end: number;
+  /** Its written words, samples counted from `start`. */
+  readonly words: readonly WordSpan[];
+  /** The engine gave no word positions: the word times are estimated. */
+  readonly wordsEstimated: boolean;
 }
 
 /** The article spoken unit by unit and joined with its pauses, before encoding. */
@@ -81,7 +86,8 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const speech = pcm.samples.slice(bounds.start, bounds.end);
     if (keep) parts.push(speech);
     sink?.(speech, sampleRate);
-    spans.push({ id: unit.id, start: at, end: at + speech.length });
+    const { words, estimated } = unitWords(unit.text, pcm.words, { sampleRate, samples: speech }, bounds.start);
+    spans.push({ id: unit.id, start: at, end: at + speech.length, words, wordsEstimated: estimated });
     at += speech.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
@@ -166,7 +172,10 @@ export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uin
   if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
   const durationMs = Math.round(layout.durationMs);
   const at = (sample: number): number => Math.round(samplesToMs(sample + MP3_DECODER_DELAY_SAMPLES, sampleRate));
-  const clips: Clip[] = synthesis.spans.map((s) => ({ id: s.id, startMs: at(s.start), endMs: at(s.end) }));
+  const clips: Clip[] = synthesis.spans.map((s) => {
+    const words: TimedWord[] = s.words.map((w) => ({ start: w.start, end: w.end, startMs: at(s.start + w.from), endMs: at(s.start + w.to) }));
+    return { id: s.id, startMs: at(s.start), endMs: at(s.end), words, ...(s.wordsEstimated ? { wordsEstimated: true } : {}) };
+  });
   const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
   const mp3 = tagMp3(audio, {
     title: doc.meta.title,

@@ -53,6 +53,41 @@ describe('mp3 and wav writers', () => {
   });
 });
 
+describe('timing.json words', () => {
+  type Word = { text: string; start: number; end: number; startMs: number; endMs: number };
+  type Timing = { wordTimes: string; units: { id: string; startMs: number; endMs: number; words: Word[] }[] };
+  const doc = parseArticle(readFileSync('tests/fixtures/speech/numbers.md', 'utf8'), { format: 'markdown' });
+  let timing: Timing;
+  beforeAll(async () => {
+    const files = await renderDocument(doc, ['mp3']);
+    timing = JSON.parse(files.find((f) => f.name === 'timing.json')?.data as string) as Timing;
+  });
+
+  it('gives every unit its written words, from the engine, in order and inside the unit', () => {
+    expect(timing.wordTimes).toBe('engine');
+    const texts = new Map(spokenUnits(doc).map((u) => [u.id, u.text]));
+    for (const unit of timing.units) {
+      const text = texts.get(unit.id) ?? '';
+      expect(unit.words.length, unit.id).toBeGreaterThan(0);
+      // The words cover the written text (spaces between them only), each one its own slice of it.
+      expect(unit.words.map((w) => w.text).join(' '), unit.id).toBe(text.trim().replace(/\s+/g, ' '));
+      unit.words.forEach((w, i) => {
+        expect(w.text).toBe(text.slice(w.start, w.end));
+        expect(w.startMs, `${unit.id} ${w.text}`).toBeGreaterThanOrEqual(unit.words[i - 1]?.endMs ?? unit.startMs);
+        expect(w.endMs, `${unit.id} ${w.text}`).toBeGreaterThan(w.startMs);
+        expect(w.endMs).toBeLessThanOrEqual(unit.endMs);
+      });
+      expect(unit.words[0]?.startMs).toBe(unit.startMs);
+    }
+  });
+
+  it('times a written form said in other words (dates, sums, titles) as one word', () => {
+    const all = timing.units.flatMap((u) => u.words.map((w) => w.text));
+    expect(all).toContain('$1,100,000');
+    expect(all).toContain('October 8, 2024');
+  });
+});
+
 describe('the CLI', () => {
   let input: string;
   beforeAll(() => {

@@ -60,19 +60,19 @@ export const SPEECH_THRESHOLD = 0.003;
 export const SPEECH_MARGIN_MS = 5;
 
 /**
- * Where the speech in `pcm` lies, as `[start, end)` sample indices: from the
- * first to the last sample above `SPEECH_THRESHOLD`, widened by
- * `SPEECH_MARGIN_MS` on each side (within the samples). All silent: an empty
- * span at 0.
+ * Where the speech in `samples[from, to)` lies, as `[start, end)` sample
+ * indices: from the first to the last sample above `SPEECH_THRESHOLD`,
+ * widened by `SPEECH_MARGIN_MS` on each side (within the range). All silent:
+ * an empty span at `from`.
  */
-export function speechBounds(pcm: Pcm): { start: number; end: number } {
+export function speechBounds(pcm: Pcm, from = 0, to = pcm.samples.length): { start: number; end: number } {
   const { samples } = pcm;
   const level = SPEECH_THRESHOLD * 32768;
-  let first = 0;
-  while (first < samples.length && Math.abs(samples[first] ?? 0) <= level) first++;
-  if (first === samples.length) return { start: 0, end: 0 };
-  let last = samples.length - 1;
+  let first = from;
+  while (first < to && Math.abs(samples[first] ?? 0) <= level) first++;
+  if (first >= to) return { start: from, end: from };
+  let last = to - 1;
   while (last > first && Math.abs(samples[last] ?? 0) <= level) last--;
   const margin = Math.round((pcm.sampleRate * SPEECH_MARGIN_MS) / 1000);
-  return { start: Math.max(0, first - margin), end: Math.min(samples.length, last + 1 + margin) };
+  return { start: Math.max(from, first - margin), end: Math.min(to, last + 1 + margin) };
 }
