@@ -63,8 +63,8 @@ function groupsOf(text: string, engineWords: readonly SpokenWord[], offset: numb
   return groups;
 }
 
-/** Word spans spread over `length` samples in proportion to each word's length (with its following space). */
-function estimated(text: string, length: number): WordSpan[] {
+/** Word spans spread over `length` samples (or milliseconds) in proportion to each word's length (with its following space). */
+export function estimatedWords(text: string, length: number): WordSpan[] {
   const words = writtenWords(text);
   const total = words.reduce((n, w) => n + (w.end - w.start + 1), 0);
   let at = 0;
@@ -86,7 +86,7 @@ function estimated(text: string, length: number): WordSpan[] {
 export function unitWords(text: string, engineWords: readonly SpokenWord[] | undefined, speech: Pcm, offset: number): UnitWords {
   const length = speech.samples.length;
   const groups = engineWords && engineWords.length > 0 ? groupsOf(text, engineWords, offset, length) : undefined;
-  if (!groups) return { words: estimated(text, length), estimated: true };
+  if (!groups) return { words: estimatedWords(text, length), estimated: true };
   const words = groups.map((g, i) => {
     const next = groups[i + 1]?.from ?? length;
     const heard = speechBounds(speech, g.from, next);
