@@ -37,7 +37,7 @@ export interface Caption {
  */
 const PHRASE_STARTS: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(
-    'and but or nor so yet because although though while whereas if unless until since after before when where whether which who whom whose that than as with without within from into onto upon over under about above below across against along among around at by during for in of off on through to toward towards via amid despite except like near per'.split(' '),
+    'and but or nor so yet because although though while whereas if unless until since after before when where whether which who whom whose that than as with without within from into onto upon over under about above below across against along among around at before behind below beneath beside besides between beyond by during for in including inside of off on outside through throughout to toward towards via amid despite except like near per'.split(' '),
   ),
   fr: new Set(
     'et mais ou donc or ni car que qui dont où lorsque quand puisque comme si parce afin pour avec sans sous sur dans par entre vers chez contre depuis pendant avant après selon malgré dès jusqu auprès envers hors parmi à au aux de des du en'.split(' '),
@@ -45,6 +45,17 @@ const PHRASE_STARTS: Readonly<Record<string, ReadonlySet<string>>> = {
   es: new Set(
     'y e o u pero sino ni que quien quienes cuyo donde cuando como porque aunque mientras si pues para por con sin sobre bajo entre hacia hasta desde durante ante tras contra según mediante a al de del en'.split(' '),
   ),
+};
+
+/*
+ * Words that lean on the word after them: articles and determiners, and the
+ * phrase words above. A line or cue never ends with one when it can help it
+ * ("between the / two countries" reads as a broken phrase).
+ */
+const LEANING: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set('the a an this that these those its his her their our your my some any each every no'.split(' ')),
+  fr: new Set('le la les l un une des ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes d'.split(' ')),
+  es: new Set('el la los las lo un una unos unas este esta estos estas ese esa esos esas su sus nuestro nuestra mi mis'.split(' ')),
 };
 
 /** A word that ends a sentence or clause, ignoring closing quotes and brackets after the mark. */
@@ -59,23 +70,38 @@ const OPENS_ASIDE = /^[—–(["“‘«¿¡]/u;
  */
 const ABBREVIATION = /^(?:[\p{L}]{1,3}|(?:\p{L}\.)+\p{L})\.$/u;
 
-/** The cost of a break after word `k`: 0 after a sentence end, 1 after a clause, 2 before a phrase word, 4 elsewhere, 6 after an abbreviation. */
-function breakCost(words: readonly CaptionWord[], k: number, phraseStarts: ReadonlySet<string>): number {
+/** A word as the lists above hold it: lower case, without punctuation around it; "jusqu'à" and "l'État" by the part before the apostrophe. */
+function bareForms(word: string): string[] {
+  const bare = word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return [bare, bare.split(/['’]/u)[0] ?? bare];
+}
+
+interface Words {
+  readonly phraseStarts: ReadonlySet<string>;
+  readonly leaning: ReadonlySet<string>;
+}
+
+/**
+ * The cost of a break after word `k`: 0 after a sentence end, 1 after a
+ * clause, 2 before a phrase word, 4 elsewhere, 6 after an abbreviation or a
+ * word that leans on the next.
+ */
+function breakCost(words: readonly CaptionWord[], k: number, lists: Words): number {
   const here = words[k]?.text ?? '';
   const next = words[k + 1]?.text ?? '';
   if (ABBREVIATION.test(here.replace(/^[^\p{L}]+/u, ''))) return 6;
   if (ENDS_SENTENCE.test(here)) return 0;
   if (ENDS_CLAUSE.test(here) || OPENS_ASIDE.test(next)) return 1;
-  const bare = next.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  // "jusqu'à", "l'État": the part before an apostrophe decides.
-  const head = bare.split(/['’]/u)[0] ?? bare;
-  return phraseStarts.has(bare) || phraseStarts.has(head) ? 2 : 4;
+  // The word itself, whole: "l’ambassadeur" carries its article and leans on nothing.
+  const [whole = ''] = bareForms(here);
+  if (lists.leaning.has(whole) || lists.phraseStarts.has(whole)) return 6;
+  return bareForms(next).some((w) => lists.phraseStarts.has(w)) ? 2 : 4;
 }
 
 const length = (text: string): number => [...text].length;
 
 /** The lines of words `[a, b]` and what their inner break costs; undefined when they do not fit in two lines. */
-function linesOf(words: readonly CaptionWord[], a: number, b: number, phraseStarts: ReadonlySet<string>): { lines: string[]; cost: number } | undefined {
+function linesOf(words: readonly CaptionWord[], a: number, b: number, lists: Words): { lines: string[]; cost: number } | undefined {
   const join = (from: number, to: number): string => words.slice(from, to + 1).map((w) => w.text).join(' ');
   const whole = join(a, b);
   // One word longer than a line is shown whole: a word is never cut.
@@ -87,7 +113,7 @@ function linesOf(words: readonly CaptionWord[], a: number, b: number, phraseStar
     if (length(top) > MAX_LINE_CHARS && m > a) break;
     if (length(top) > MAX_LINE_CHARS || length(bottom) > MAX_LINE_CHARS) continue;
     // A good break first; between equal breaks, lines of even length.
-    const cost = breakCost(words, m, phraseStarts) + Math.abs(length(top) - length(bottom)) / (4 * MAX_LINE_CHARS);
+    const cost = breakCost(words, m, lists) + Math.abs(length(top) - length(bottom)) / (4 * MAX_LINE_CHARS);
     if (!best || cost < best.cost) best = { lines: [top, bottom], cost };
   }
   return best;
@@ -98,14 +124,15 @@ const SHORT_CUE_CHARS = 30;
 
 /** A sentence's timed words as cues (none for no words). */
 export function captionsOf(words: readonly CaptionWord[], lang: string): Caption[] {
-  const phraseStarts = PHRASE_STARTS[primarySubtag(lang)] ?? PHRASE_STARTS.en ?? new Set<string>();
+  const language = PHRASE_STARTS[primarySubtag(lang)] ? primarySubtag(lang) : 'en';
+  const lists: Words = { phraseStarts: PHRASE_STARTS[language] ?? new Set(), leaning: LEANING[language] ?? new Set() };
   const n = words.length;
   // best[j]: the cheapest cutting of words [0, j), with the start of its last cue.
   const best: { cost: number; from: number; lines: string[] }[] = [{ cost: 0, from: 0, lines: [] }];
   for (let j = 1; j <= n; j++) {
     let choice: { cost: number; from: number; lines: string[] } | undefined;
     for (let i = j - 1; i >= 0; i--) {
-      const lines = linesOf(words, i, j - 1, phraseStarts);
+      const lines = linesOf(words, i, j - 1, lists);
       if (!lines) {
         if (j - 1 > i) break; // more words will not fit either
         continue;
@@ -113,7 +140,7 @@ export function captionsOf(words: readonly CaptionWord[], lang: string): Caption
       const before = best[i];
       if (!before) continue;
       const chars = lines.lines.reduce((sum, l) => sum + length(l), 0);
-      const end = j < n ? 3 * breakCost(words, j - 1, phraseStarts) : 0;
+      const end = j < n ? 3 * breakCost(words, j - 1, lists) : 0;
       const short = j - i < n && chars < SHORT_CUE_CHARS ? (SHORT_CUE_CHARS - chars) / 10 : 0;
       const cost = before.cost + 2 + end + lines.cost + short;
       if (!choice || cost < choice.cost) choice = { cost, from: i, lines: lines.lines };

@@ -27,6 +27,19 @@ describe('caption cutting', () => {
       'en',
     ],
     [
+      'never after a word that leans on the next (a preposition, an article)',
+      'for enhanced cooperation between the two countries in a variety of areas.',
+      // Not "between / the two" nor "between the / two": the phrase stays whole, the noun phrase ends the line.
+      [['for enhanced cooperation between the two', 'countries in a variety of areas.']],
+      'en',
+    ],
+    [
+      'Spanish conjunctions and prepositions ("y", "de")',
+      'El ministro se reunió con el embajador de Rusia para hablar de defensa y de comercio en la capital.',
+      [['El ministro se reunió con el embajador'], ['de Rusia para hablar de defensa', 'y de comercio en la capital.']],
+      'es',
+    ],
+    [
       'French prepositions ("de")',
       'Le ministre a rencontré l’ambassadeur de Russie pour parler de défense et de commerce.',
       [['Le ministre a rencontré l’ambassadeur'], ['de Russie pour parler', 'de défense et de commerce.']],
