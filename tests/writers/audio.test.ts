@@ -10,6 +10,7 @@ import { mp3Layout } from '../../src/speech/audio/mp3.js';
 import { parseWav } from '../../src/speech/audio/wav.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { DEFAULT_FORMATS, writerFor } from '../../src/writers/index.js';
+import { wordTimesOf } from '../../src/writers/audio.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/cli/bin.js');
@@ -79,6 +80,13 @@ describe('timing.json words', () => {
       });
       expect(unit.words[0]?.startMs).toBe(unit.startMs);
     }
+  });
+
+  it('says how the word times were made: engine, estimated (an engine without word positions, such as say), or mixed', () => {
+    const clip = (wordsEstimated?: boolean): { id: string; startMs: number; endMs: number; wordsEstimated?: boolean } => ({ id: 'p1s1', startMs: 0, endMs: 1, ...(wordsEstimated ? { wordsEstimated } : {}) });
+    expect(wordTimesOf([clip(), clip()])).toBe('engine');
+    expect(wordTimesOf([clip(true), clip(true)])).toBe('estimated');
+    expect(wordTimesOf([clip(), clip(true)])).toBe('mixed');
   });
 
   it('times a written form said in other words (dates, sums, titles) as one word', () => {

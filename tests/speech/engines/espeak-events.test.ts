@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asTableFunction, callbackSlots, readEvents, type WasmApi } from '../../../src/speech/engines/espeak-events.js';
+import { asTableFunction, callbackSlots, hookSynthCallback, readEvents, type Callback, type WasmApi, type WasmTable } from '../../../src/speech/engines/espeak-events.js';
 
 const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -59,5 +59,41 @@ describe('eSpeak NG synthesis events', () => {
     expect(readEvents(memory, 0)).toEqual([]);
     expect(readEvents(memory, 66)).toEqual([]);
     expect(readEvents(memory, 1020)).toEqual([]);
+  });
+
+  describe('hooking the synthesis callback', () => {
+    /** A table of three callbacks over one memory whose event list (at 64) opens with the sample rate. */
+    function fixture(): { table: WasmTable & { slots: unknown[] }; memory: ArrayBuffer; originals: Callback[] } {
+      const memory = new ArrayBuffer(1024);
+      new Int32Array(memory).set([8, 0, 0, 0, 0, 0, 0, 22050, 0, 1, 0, 3, 4, 0, 99, 0, 1, 0], 64 >> 2);
+      const originals: Callback[] = [() => 1, () => 2, () => 3];
+      const slots: unknown[] = [...originals];
+      const table = { slots, length: slots.length, get: (i: number) => slots[i], set: (i: number, f: unknown) => void (slots[i] = f) };
+      return { table, memory, originals };
+    }
+
+    it('finds the slot called with an event list, gives the others their function back, and reads the events there', () => {
+      const { table, memory, originals } = fixture();
+      const call = (slot: number, events: number): number => (table.get(slot) as Callback)(0, 0, events);
+      const seen: number[][] = [];
+      const hooked = hookSynthCallback(api, table, () => memory, [0, 1, 2], () => {
+        call(0, 8); // a length, not a pointer
+        call(1, 64);
+      }, (events) => seen.push(events.map((e) => e.type)));
+      expect(hooked).toBe(true);
+      expect(table.get(0)).toBe(originals[0]);
+      expect(table.get(2)).toBe(originals[2]);
+      expect(table.get(1)).not.toBe(originals[1]);
+      expect(call(1, 64)).toBe(2); // the original still runs
+      expect(seen).toEqual([[8, 1]]);
+    });
+
+    it('changes nothing and says so when no slot, or more than one, is called with an event list', () => {
+      for (const probe of [(): void => {}, (t: WasmTable): void => [0, 2].forEach((slot) => void (t.get(slot) as Callback)(0, 0, 64))]) {
+        const { table, memory, originals } = fixture();
+        expect(hookSynthCallback(api, table, () => memory, [0, 1, 2], () => probe(table), () => {})).toBe(false);
+        expect(table.slots).toEqual(originals);
+      }
+    });
   });
 });
