@@ -126,6 +126,24 @@ function allDraftBlocks(drafts: readonly DraftBlock[]): DraftBlock[] {
   );
 }
 
+/**
+ * A warning for each metadata value that held an unpaired surrogate (only a
+ * JSON or YAML escape can make one): it became U+FFFD, the model's one rule
+ * for a character no output can carry. The body needs no check: decoded text
+ * has none, and Markdown turns a surrogate reference into U+FFFD itself.
+ */
+function replacedCharacterWarnings(draft: Draft, overrides: MetadataOverrides): string[] {
+  const fields: [string, readonly (string | undefined)[]][] = [
+    ['title', [overrides.title ?? draft.meta.title]],
+    ['author', overrides.authors ?? draft.meta.authors ?? []],
+    ['source', [overrides.source ?? draft.meta.source]],
+    ['description', [overrides.description ?? draft.meta.description]],
+  ];
+  return fields.filter(([, values]) => values.some((v) => v !== undefined && UNPAIRED_SURROGATE.test(v))).map(([field]) => `${field}: an unpaired surrogate (a broken \\u escape) was replaced by U+FFFD`);
+}
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A metadata value as every writer may use it: control characters dropped (flags and YAML escapes can carry them), NFC, one line. */
 function metadataText(value: string): string {
   return collapseWhitespace(cleanText(value));
@@ -183,5 +201,5 @@ export function buildDocument(draft: Draft, overrides: MetadataOverrides = {}): 
     ...(source ? { source } : {}),
     ...(description ? { description } : {}),
   };
-  return { modelVersion: MODEL_VERSION, meta, blocks, warnings: [...new Set(draft.warnings)] };
+  return { modelVersion: MODEL_VERSION, meta, blocks, warnings: [...new Set([...draft.warnings, ...replacedCharacterWarnings(draft, overrides)])] };
 }

@@ -9,7 +9,7 @@ import { ssmlProblems } from '../../src/speech/validate.js';
 import { checkPdfUa } from '../../src/verify/pdfua.js';
 import { decodeMp3 } from '../helpers/audio.js';
 import { skipWithout } from '../helpers/conformance.js';
-import { epubcheckTs, problems as epubProblems } from '../helpers/epub.js';
+import { epubcheckTs, problems as epubProblems, unzip } from '../helpers/epub.js';
 
 /*
  * Characters that once cost readers every format (issue #10): the Rust 1.0
@@ -30,7 +30,8 @@ beforeAll(async () => {
   input = await mkdtemp(path.join(os.tmpdir(), 'voxpress-scripts-in-'));
   out = await mkdtemp(path.join(os.tmpdir(), 'voxpress-scripts-out-'));
   await copyFile('tests/fixtures/real/rust-1.0.md', path.join(input, 'rust-1.0.md'));
-  await writeFile(path.join(input, 'private-use.md'), '---\ntitle: A private character\nlang: en\n---\nThe logo \uE000 is a private-use character. The rest of the sentence is fine.\n');
+  // The title's YAML escape is a lone surrogate; the body has a private-use character.
+  await writeFile(path.join(input, 'private-use.md'), '---\ntitle: "A private character \\uD800"\nlang: en\n---\nThe logo \uE000 is a private-use character. The rest of the sentence is fine.\n');
   const run = spawnSync(process.execPath, [CLI, input, '--out', out, '--jobs', '2', '--json'], { encoding: 'utf8' });
   result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }, 300_000);
@@ -46,7 +47,7 @@ describe('articles with characters outside the Latin fonts', () => {
     const summary = JSON.parse(result.stdout) as { written: number; results: { file: string; warnings: string[]; failures: unknown[] }[] };
     expect(summary.written).toBe(2);
     expect(summary.results.map((r) => [path.basename(r.file), r.warnings, r.failures])).toEqual([
-      ['private-use.md', ['pdf: no embedded font has "\uE000" (U+E000) in p1s1: drawn as \uFFFD, kept in the text layer'], []],
+      ['private-use.md', ['title: an unpaired surrogate (a broken \\u escape) was replaced by U+FFFD', 'pdf: no embedded font has "\uE000" (U+E000) in p1s1: drawn as \uFFFD, kept in the text layer'], []],
       ['rust-1.0.md', [], []],
     ]);
   });
@@ -60,6 +61,23 @@ describe('articles with characters outside the Latin fonts', () => {
     expect(epubProblems(await epubcheckTs(await readFile(file('article.epub'))))).toEqual([]);
     expect((await decodeMp3(await readFile(file('narration.mp3')))).errors).toBe(0);
   }, 120_000);
+
+  it('keeps the one rule in every format: a lone surrogate is U+FFFD, a private-use character is kept', async () => {
+    const file = (name: string): string => path.join(out, 'private-use', name);
+    const doc = JSON.parse(await readFile(file('document.json'), 'utf8')) as Document;
+    expect(doc.meta.title).toBe('A private character \uFFFD');
+    expect(JSON.stringify(doc.blocks)).toContain('\uE000');
+    const ssml = await readFile(file('narration.ssml'), 'utf8');
+    expect(ssml).toContain('\uE000');
+    expect(ssml).toContain('A private character \uFFFD');
+    const vtt = await readFile(file('narration.vtt'), 'utf8');
+    expect(vtt).toContain('\uE000');
+    const book = await unzip(await readFile(file('article.epub')));
+    const chapters = [...book].filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => Buffer.from(data).toString('utf8')).join('');
+    expect(chapters).toContain('\uE000');
+    expect(chapters).toContain('A private character \uFFFD');
+    expect(chapters).not.toMatch(/[\uD800-\uDFFF]/);
+  });
 
   it.skipIf(skipPoppler)('prints the Japanese name in the PDF, in its own font, and the private-use character as a substitute', () => {
     const text = (slug: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, slug, 'article.pdf'), '-'], { encoding: 'utf8' });

@@ -75,3 +75,13 @@ describe('buildDocument', () => {
     expect(other.meta.identifier).not.toBe(doc.meta.identifier);
   });
 });
+
+describe('characters no output can carry', () => {
+  it('turns an unpaired surrogate from a metadata escape into U+FFFD and says which field, keeping a private-use character', () => {
+    const doc = buildDocument({ meta: { title: 'A \uD800 title', authors: ['Ann \uDC00'], lang: 'en' }, blocks: [{ type: 'paragraph', inlines: [{ type: 'text', value: 'The logo \uE000 here.' }] }], warnings: [] });
+    expect(doc.meta.title).toBe('A \uFFFD title');
+    expect(doc.meta.authors).toEqual(['Ann \uFFFD']);
+    expect(doc.warnings).toEqual(['title: an unpaired surrogate (a broken \\u escape) was replaced by U+FFFD', 'author: an unpaired surrogate (a broken \\u escape) was replaced by U+FFFD']);
+    expect(doc.blocks[0]?.type === 'paragraph' && doc.blocks[0].sentences[0]?.text).toBe('The logo \uE000 here.');
+  });
+});
