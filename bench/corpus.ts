@@ -1,7 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { parseArticle } from '../src/readers/index.js';
-import type { Document } from '../src/model/types.js';
-
 /** A small seeded PRNG (mulberry32): the same seed always gives the same batch. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -34,23 +30,4 @@ export function generateBatch(sampleText: string, count = 200, seed = 2024): str
     articles.push(`date 2024-10-${day} ${chosen.join('\n\n')}\n`);
   }
   return articles;
-}
-
-export interface Corpus {
-  readonly sampleText: string;
-  readonly sample: Document;
-  readonly batchTexts: readonly string[];
-  readonly batch: readonly Document[];
-}
-
-/** The sample article and the generated 200-article batch, read into documents. */
-export async function loadCorpus(samplePath: string): Promise<Corpus> {
-  const sampleText = await readFile(samplePath, 'utf8');
-  const batchTexts = generateBatch(sampleText);
-  return {
-    sampleText,
-    sample: parseArticle(sampleText, { file: samplePath }),
-    batchTexts,
-    batch: batchTexts.map((text, i) => parseArticle(text, { file: `batch-${i}.txt` })),
-  };
 }

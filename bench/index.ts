@@ -1,75 +1,153 @@
 /**
- * `npm run bench`: per-stage figures on the sample and on a seeded batch of
- * 200 articles. Numbers are printed, never asserted.
+ * `npm run bench`: voxpress and its native peers timed side by side as whole
+ * processes (start-up included on both sides) through hyperfine, with the
+ * ratio taken run by run; peak memory from GNU time. Prints a table with
+ * today's figures and the peers' versions and writes the same as JSON
+ * (`.bench/results.json`, the run before kept as `.bench/results.previous.json`,
+ * whose ratios are printed alongside). Nothing here asserts anything.
+ *
+ *   npm run bench              every comparison (about 15 minutes on 2 cores)
+ *   npm run bench -- --quick   the sample only: no 40-article batch, no 2-hour article
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runBatch } from '../src/pipeline/batch.js';
-import { DEFAULT_FORMATS } from '../src/writers/index.js';
-import { loadCorpus, type Corpus } from './corpus.js';
-import { benchAudio } from './audio.js';
-import { benchEpub } from './epub.js';
-import { benchIngest } from './ingest.js';
-import { benchPdf } from './pdf.js';
-import { benchSsml } from './ssml.js';
+import { generateBatch } from './corpus.js';
+import { compare, hasCommand, peakMemory, versionOf, type Comparison } from './hyperfine.js';
 
-type Stage = [name: string, run: (corpus: Corpus) => Promise<string[]>];
+const SAMPLE = path.resolve('input/khorev-asif-meeting.txt');
+const CLI = path.resolve('dist/cli/bin.js');
+const NODE = process.execPath;
+const quick = process.argv.includes('--quick');
+const work = mkdtempSync(path.join(os.tmpdir(), 'voxpress-bench-'));
+const out = (name: string): string => path.join(work, `out-${name}`);
+const voxpress = (...args: string[]): string[] => [NODE, CLI, ...args, '--quiet', '--force'];
 
-const STAGES: Stage[] = [
-  ['ingest', benchIngest],
-  ['ssml', benchSsml],
-  ['audio', benchAudio],
-  ['epub', benchEpub],
-  ['pdf', benchPdf],
-];
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+interface Row extends Comparison {
+  readonly goal: string;
+  /** How the ratio reads: `slower` (ours/peer, lower is better) or `speed-up` (peer/ours). */
+  readonly reading?: 'slower' | 'speed-up';
 }
 
-/** Whole-pipeline throughput through the batch runner, as the CLI runs it, for 1 and 2 jobs. */
-async function benchBatch(corpus: Corpus, formats: readonly string[], articles: number): Promise<string[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'voxpress-bench-'));
-  const input = path.join(dir, 'input');
-  await mkdir(input);
-  const files: string[] = [];
-  for (const [i, text] of corpus.batchTexts.slice(0, articles).entries()) {
-    const file = path.join(input, `article-${String(i).padStart(3, '0')}.txt`);
-    await writeFile(file, text);
-    files.push(file);
-  }
-  const lines: string[] = [];
-  for (const jobs of [1, 2]) {
-    const summary = await runBatch(files, { out: path.join(dir, `out-${jobs}`), jobs, force: true, formats, overrides: {}, writer: {} });
-    lines.push(
-      `pipeline [${formats.join(',')}] ${articles} articles, --jobs ${jobs}: ${summary.seconds.toFixed(2)} s, ${(articles / summary.seconds).toFixed(1)} articles/s` +
-        (summary.failed ? ` (${summary.failed} failed)` : ''),
-    );
-  }
-  await rm(dir, { recursive: true, force: true });
-  return lines;
+interface Memory {
+  readonly name: string;
+  readonly bytes?: number;
+  readonly goal: string;
 }
 
-async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  const corpus = await loadCorpus(path.resolve('input/khorev-asif-meeting.txt'));
-  console.log(`voxpress bench: Node ${process.version}, ${os.availableParallelism()} cores; sample + 200 generated articles (seed 2024)`);
-  let peak = process.memoryUsage().rss;
-  for (const [name, run] of STAGES) {
-    if (only.length > 0 && !only.includes(name)) continue;
-    console.log(`\n## ${name}`);
-    for (const line of await run(corpus)) console.log(`  ${line}`);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    console.log(`  rss after stage: ${mib(process.memoryUsage().rss)}`);
-  }
-  if (only.length === 0 || only.includes('batch')) {
-    console.log('\n## batch (whole pipeline through the worker pool)');
-    for (const line of await benchBatch(corpus, ['json'], 200)) console.log(`  ${line}`);
-    if (DEFAULT_FORMATS.length > 1) for (const line of await benchBatch(corpus, DEFAULT_FORMATS, 10)) console.log(`  ${line}`);
-  }
-  peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`\npeak rss (main thread, sampled between stages): ${mib(peak)}; max rss reported by the OS: ${mib(process.resourceUsage().maxRSS * 1024)}`);
+function prepareInputs(): { ssml: string; batch: string; long: string } {
+  // The spoken text exactly as voxpress narrates it, for the native pair.
+  execFileSync(NODE, [CLI, SAMPLE, '--formats', 'ssml', '--out', out('ssml'), '--quiet']);
+  const ssml = path.join(out('ssml'), 'khorev-asif-meeting', 'narration.ssml');
+  const sampleText = readFileSync(SAMPLE, 'utf8');
+  const batch = path.join(work, 'batch');
+  mkdirSync(batch);
+  generateBatch(sampleText, 40).forEach((text, i) => writeFileSync(path.join(batch, `article-${String(i).padStart(2, '0')}.txt`), text));
+  // About two hours of speech: the sample's body (about 130 s) 55 times.
+  const body = sampleText.replace(/^\s*date\s+\S+\s*/, '');
+  const long = path.join(work, 'two-hours.txt');
+  writeFileSync(long, `A two-hour article\n\n${Array.from({ length: 55 }, () => body.trim()).join('\n\n')}\n`);
+  return { ssml, batch, long };
 }
 
-await main();
+function rows(inputs: { ssml: string; batch: string }): Row[] {
+  const result: Row[] = [];
+  const wav = path.join(work, 'native.wav');
+  const nativePair = {
+    label: 'espeak-ng + lame (en-us, 22.05 kHz mono, 48 kb/s)',
+    argv: ['sh', '-c', `espeak-ng -v en-us -m -f '${inputs.ssml}' -w '${wav}' && lame --quiet -b 48 -m m '${wav}' '${path.join(work, 'native.mp3')}'`],
+  };
+  const haveNative = hasCommand('espeak-ng') && hasCommand('lame');
+  result.push({ ...compare('whole pipeline, sample, default formats', voxpress(SAMPLE, '--out', out('all')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' });
+  result.push({ ...compare('--formats mp3, sample', voxpress(SAMPLE, '--formats', 'mp3', '--out', out('mp3')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' });
+  const pandoc = hasCommand('pandoc') ? { label: 'pandoc -f markdown -t epub3', argv: ['pandoc', '-f', 'markdown', '-t', 'epub3', '-o', path.join(work, 'pandoc.epub'), SAMPLE] } : undefined;
+  result.push({ ...compare('--formats epub (no audio), sample', voxpress(SAMPLE, '--formats', 'epub', '--out', out('epub')), pandoc), goal: '≤ 2×', reading: 'slower' });
+  const soffice = hasCommand('soffice')
+    ? {
+        label: 'LibreOffice Writer, PDF/UA export (soffice --headless --convert-to pdf)',
+        argv: ['soffice', '--headless', '--convert-to', 'pdf:writer_pdf_Export:{"PDFUACompliance":{"type":"boolean","value":"true"}}', '--outdir', path.join(work, 'soffice'), SAMPLE],
+      }
+    : undefined;
+  result.push({ ...compare('--formats pdf, sample', voxpress(SAMPLE, '--formats', 'pdf', '--out', out('pdf')), soffice), goal: '≤ 0.2× (5× faster)', reading: 'slower' });
+  const nodeAlone = { label: 'node -e 0', argv: [NODE, '-e', '0'] };
+  result.push({ ...compare('--version', [NODE, CLI, '--version'], nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' });
+  result.push({ ...compare('--formats json, sample', voxpress(SAMPLE, '--formats', 'json', '--out', out('json')), nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' });
+  if (!quick) {
+    const batch = compare('40 articles, all formats: --jobs 2 (peer: --jobs 1)', voxpress(inputs.batch, '--jobs', '2', '--out', out('batch2')), { label: 'voxpress --jobs 1', argv: voxpress(inputs.batch, '--jobs', '1', '--out', out('batch1')) });
+    result.push({ ...batch, goal: '≥ 1.8× faster', reading: 'speed-up' });
+  }
+  return result;
+}
+
+function memory(inputs: { batch: string; long: string }): Memory[] {
+  const list: Memory[] = [{ name: 'sample, default formats, --jobs 1', bytes: peakMemory(voxpress(SAMPLE, '--jobs', '1', '--out', out('mem'))), goal: '≤ 250 MB per worker' }];
+  if (!quick) {
+    list.push({ name: '40 articles, --jobs 1', bytes: peakMemory(voxpress(inputs.batch, '--jobs', '1', '--out', out('mem1'))), goal: '' });
+    list.push({ name: '40 articles, --jobs 2', bytes: peakMemory(voxpress(inputs.batch, '--jobs', '2', '--out', out('mem2'))), goal: '' });
+    list.push({ name: 'a two-hour article, default formats', bytes: peakMemory(voxpress(inputs.long, '--jobs', '1', '--out', out('long'))), goal: '≤ 300 MB' });
+  }
+  return list;
+}
+
+const seconds = (s: number): string => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const range = (s: { median: number; min: number; max: number }): string => `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})`;
+
+function ratioText(row: Row): string {
+  if (!row.ratio) return '–';
+  if (row.reading === 'speed-up') return `${(1 / row.ratio.median).toFixed(2)}× faster (${(1 / row.ratio.max).toFixed(2)}–${(1 / row.ratio.min).toFixed(2)})`;
+  return `${row.ratio.median.toFixed(2)}× (${row.ratio.min.toFixed(2)}–${row.ratio.max.toFixed(2)})`;
+}
+
+function previousRatios(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  try {
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] };
+    return new Map(previous.rows.map((r) => [r.name, ratioText(r)]));
+  } catch {
+    return new Map();
+  }
+}
+
+function main(): void {
+  if (!hasCommand('hyperfine')) {
+    console.error('npm run bench needs hyperfine (Debian: apt-get install hyperfine); peers: espeak-ng lame pandoc libreoffice-writer-nogui, and time for memory');
+    process.exitCode = 1;
+    return;
+  }
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0]?.toFixed(2)}`;
+  const versions = {
+    node: process.version,
+    hyperfine: versionOf(['hyperfine', '--version']),
+    'espeak-ng': versionOf(['espeak-ng', '--version']),
+    lame: versionOf(['lame', '--version']),
+    pandoc: versionOf(['pandoc', '--version']),
+    libreoffice: versionOf(['soffice', '--version']),
+  };
+  console.log(`voxpress bench, ${new Date().toISOString().slice(0, 10)}: ${machine}`);
+  for (const [tool, version] of Object.entries(versions)) console.log(`  ${tool}: ${version}`);
+  const inputs = prepareInputs();
+  const table = rows(inputs);
+  const memories = memory(inputs);
+  const resultsFile = path.resolve('.bench/results.json');
+  const previousFile = path.resolve('.bench/results.previous.json');
+  const previous = previousRatios(resultsFile);
+  console.log('\n| work | voxpress, median (min–max) | peer | peer, median (min–max) | ratio, run by run | goal | previous run |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of table) {
+    console.log(`| ${row.name} | ${range(row.ours)} | ${row.peer?.label ?? 'not installed'} | ${row.peer ? range(row.peer) : '–'} | ${ratioText(row)} | ${row.goal} | ${previous.get(row.name) ?? '–'} |`);
+  }
+  console.log('\n| peak memory (whole process, GNU time) | MiB | goal |');
+  console.log('| --- | --- | --- |');
+  for (const m of memories) console.log(`| ${m.name} | ${m.bytes === undefined ? 'not measured (no /usr/bin/time)' : (m.bytes / 2 ** 20).toFixed(0)} | ${m.goal} |`);
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  if (existsSync(resultsFile)) renameSync(resultsFile, previousFile);
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, versions, quick, rows: table, memory: memories }, null, 2)}\n`);
+  console.log(`\nwritten: ${path.relative(process.cwd(), resultsFile)}${existsSync(previousFile) ? ` (previous run: ${path.relative(process.cwd(), previousFile)})` : ''}`);
+}
+
+try {
+  main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

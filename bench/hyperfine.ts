@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Whole processes timed by hyperfine (Debian's `hyperfine`), start-up
+ * included on both sides: warm-up runs first, then at least five measured
+ * runs of each command. The ratio is taken run by run (ours[i] / peer[i]),
+ * so a burst of load hits both sides of the same pair.
+ */
+
+export interface Stats {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export interface Comparison {
+  readonly name: string;
+  readonly ours: Stats;
+  readonly peer?: Stats & { readonly label: string };
+  /** ours / peer, per run: above 1 means voxpress is slower. */
+  readonly ratio?: Stats;
+}
+
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' }).status === 0;
+}
+
+export function statsOf(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN, runs: sorted.length };
+}
+
+/** A command line for hyperfine's shell-less mode, every argument quoted. */
+export function commandLine(argv: readonly string[]): string {
+  return argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+interface HyperfineResult {
+  results: { command: string; times: number[] }[];
+}
+
+/** The seconds of each measured run of each command, in order. */
+function runHyperfine(commands: readonly string[], runs: number, warmup: number, prepare?: string): number[][] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'voxpress-hyperfine-'));
+  const json = path.join(dir, 'result.json');
+  try {
+    const args = ['--shell=none', '--warmup', String(warmup), '--runs', String(runs), '--export-json', json, '--style', 'none'];
+    if (prepare) args.push('--prepare', prepare);
+    execFileSync('hyperfine', [...args, ...commands], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = JSON.parse(readFileSync(json, 'utf8')) as HyperfineResult;
+    return result.results.map((r) => r.times);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface CompareOptions {
+  readonly runs?: number;
+  readonly warmup?: number;
+  /** Run before every timed run of either command (not timed): clearing an output folder. */
+  readonly prepare?: readonly string[];
+}
+
+/** Times `ours` against `peer` (when given) as whole processes. */
+export function compare(name: string, ours: readonly string[], peer?: { label: string; argv: readonly string[] }, options: CompareOptions = {}): Comparison {
+  const runs = Math.max(5, options.runs ?? 5);
+  const commands = [commandLine(ours), ...(peer ? [commandLine(peer.argv)] : [])];
+  const [oursTimes = [], peerTimes = []] = runHyperfine(commands, runs, options.warmup ?? 1, options.prepare ? commandLine(options.prepare) : undefined);
+  if (!peer) return { name, ours: statsOf(oursTimes) };
+  return {
+    name,
+    ours: statsOf(oursTimes),
+    peer: { ...statsOf(peerTimes), label: peer.label },
+    ratio: statsOf(oursTimes.map((t, i) => t / (peerTimes[i] ?? NaN))),
+  };
+}
+
+/** Peak resident memory of a whole process, in bytes, from GNU time (`/usr/bin/time -f %M`, in KiB). */
+export function peakMemory(argv: readonly string[]): number | undefined {
+  if (!hasCommand('/usr/bin/time')) return undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', 'VOXPRESS_MAXRSS %M', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const match = /VOXPRESS_MAXRSS (\d+)/.exec(result.stderr);
+  return match?.[1] ? Number(match[1]) * 1024 : undefined;
+}
+
+/** The first line a tool prints about its version, or "not installed". */
+export function versionOf(argv: readonly string[]): string {
+  const [command, ...args] = argv;
+  if (!command || !hasCommand(command)) return 'not installed';
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}`.split('\n').find((l) => l.trim())?.trim() ?? 'unknown';
+}
