@@ -18,7 +18,7 @@ import { dictionaryForm } from './words.js';
 const SAID_AS_WORDS = new Set([
   'NATO', 'NASA', 'NOAA', 'USAID', 'FISMA', 'NARA', 'IARPA', 'UNESCO', 'UNICEF', 'OPEC', 'AIDS', 'COVID', 'ASEAN', 'FIFA', 'UEFA', 'NAFTA',
   'SWAT', 'SARS', 'MERS', 'INTERPOL', 'ISIS', 'IKEA', 'LASER', 'RADAR', 'SCUBA', 'NASDAQ', 'FEMA', 'OSHA', 'DARPA', 'CERN', 'MENA', 'BRICS',
-  'GAVI', 'ICE', 'PIN', 'GIF', 'JPEG', 'SIM', 'ROM', 'RAM', 'LAN', 'GNU', 'JSON', 'YAML', 'TOML', 'ICANN', 'HIPAA', 'FOIA', 'NIST', 'WASM',
+  'GAVI', 'ICE', 'PIN', 'GIF', 'JPEG', 'SIM', 'ROM', 'RAM', 'LAN', 'GNU', 'GNOME', 'APT', 'ARM', 'JSON', 'YAML', 'TOML', 'ICANN', 'HIPAA', 'FOIA', 'NIST', 'WASM',
   'OTAN', 'ONU', 'SIDA', 'UNAM', 'PSOE', 'INSEE', 'UNEF', 'FIDE',
 ]);
 
@@ -33,7 +33,7 @@ const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,
 const VOWEL = /[AEIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜ]/u;
 /** Two consonants a syllable may start with, or end with (English, French and Spanish share these). */
 const ONSETS = new Set(['BL', 'BR', 'CH', 'CL', 'CR', 'DR', 'FL', 'FR', 'GL', 'GR', 'PH', 'PL', 'PR', 'SC', 'SH', 'SK', 'SL', 'SM', 'SN', 'SP', 'ST', 'SW', 'TH', 'TR', 'TW', 'WH']);
-const CODAS = new Set(['CH', 'CK', 'CT', 'FT', 'LD', 'LF', 'LK', 'LM', 'LP', 'LT', 'MP', 'NC', 'ND', 'NG', 'NK', 'NT', 'PT', 'RB', 'RC', 'RD', 'RK', 'RL', 'RM', 'RN', 'RP', 'RS', 'RT', 'SH', 'SK', 'SP', 'ST', 'TH', 'PS', 'TS', 'KS', 'NS', 'MS']);
+const CODAS = new Set(['CH', 'CK', 'CT', 'FT', 'LD', 'LF', 'LK', 'LM', 'LP', 'LT', 'MP', 'NC', 'ND', 'NG', 'NK', 'NT', 'PT', 'RB', 'RC', 'RD', 'RK', 'RL', 'RM', 'RN', 'RP', 'RS', 'RT', 'SH', 'SK', 'SP', 'ST', 'TH', 'PS', 'TS', 'KS', 'NS', 'MS', 'LL']);
 
 /**
  * Whether capitals can be said as one word: a vowel and a consonant, at most

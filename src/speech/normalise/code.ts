@@ -5,7 +5,8 @@ import type { Rule } from './types.js';
  * says them: a Rust path `std::io::Read` as "std io Read" (the separators are
  * not said), a file name `config.yaml` as "config dot yaml", `snake_case` as
  * "snake case", `#OpenData` as "hashtag Open Data", `@rustlang` as "at
- * rustlang". The words for the symbols are each language's.
+ * rustlang". The words for the symbols are each language's. Inside a URL or an
+ * address (after a slash, a dot or a colon) nothing is read here: the address is read whole, or left to the engine.
  */
 
 /** The words a language uses for the symbols in these tokens, and how it reads the parts of a name. */
@@ -49,13 +50,13 @@ export function codeRules(words: CodeWords): Rule[] {
     {
       name: 'code path',
       hint: /::/,
-      pattern: /(?<![\p{L}\p{N}_:])[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?(?![\p{L}\p{N}_])/gu,
+      pattern: /(?<![\p{L}\p{N}_:./@-])[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?(?![\p{L}\p{N}_]|[/.:-][\p{L}\p{N}])/gu,
       speak: (m) => m[0].replace(/\(\)$/, '').split('::').map((part) => nameParts(part).join(' ')).join(' '),
     },
     {
       name: 'file name',
       hint: /\.[a-z]/,
-      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_./@-])([A-Za-z0-9][A-Za-z0-9_-]*)((?:\.[a-z0-9]+)*)\.(${EXTENSION})(?![\p{L}\p{N}_]|\.[\p{L}\p{N}])`, 'gu'),
+      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_./@:+-])([A-Za-z0-9][A-Za-z0-9_-]*)((?:\.[a-z0-9]+)*)\.(${EXTENSION})(?![\p{L}\p{N}_]|[./][\p{L}\p{N}])`, 'gu'),
       speak: (m) => {
         const inner = (m[2] ?? '').split('.').filter(Boolean).map((part) => spokenName(part, words));
         return [spokenName(m[1] ?? '', words), ...inner, EXTENSIONS[m[3] ?? ''] ?? m[3]].join(` ${words.dot} `);
@@ -64,7 +65,7 @@ export function codeRules(words: CodeWords): Rule[] {
     {
       name: 'snake_case',
       hint: /[a-z0-9]_[a-z]/,
-      pattern: /(?<![\p{L}\p{N}_])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\p{L}\p{N}_])/gu,
+      pattern: /(?<![\p{L}\p{N}_./:@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\p{L}\p{N}_]|\/)/gu,
       speak: (m) => spokenName(m[0], words),
     },
     {

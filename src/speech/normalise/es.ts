@@ -19,8 +19,21 @@ const NUMBER = String.raw`\d{1,3}(?:[.\u0020\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:
  * n2words 4 writes "cuarenta y uno millones", "veintiuno mil": before "mil",
  * "millón", "millones" (and the larger scales) "uno" is "un", "veintiuno" "veintiún".
  */
-function toCardinal(n: bigint | number, options?: { gender: 'feminine' | 'masculine' }): string {
-  return n2wordsCardinal(n, options).replace(/\b(veinti)?uno(?= (?:mil|millón|millones|billón|billones)\b)/gu, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
+function toCardinal(n: bigint | number): string {
+  return n2wordsCardinal(n).replace(/\b(veinti)?uno(?= (?:mil|millón|millones|billón|billones)\b)/gu, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
+}
+
+/*
+ * The feminine under a million ("doscientas mil personas", "ciento una
+ * mujeres"): n2words 4 writes "cienta una" and leaves the thousands masculine.
+ */
+function feminineCardinal(n: bigint): string {
+  if (n >= 1000n) {
+    const thousands = n / 1000n;
+    const rest = n % 1000n;
+    return `${thousands === 1n ? 'mil' : `${feminineCardinal(thousands)} mil`}${rest > 0n ? ` ${feminineCardinal(rest)}` : ''}`;
+  }
+  return n2wordsCardinal(n, { gender: 'feminine' }).replace(/\bcienta\b/gu, 'ciento');
 }
 
 const { cardinal, amount } = decimalCommaReader(toCardinal, DIGITS, 'coma');
@@ -49,7 +62,7 @@ function countOf(written: string, noun: string | undefined): string {
   if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return amount(written);
   const n = BigInt(clean);
   // Above a million the noun agrees with "millones", masculine: "doscientos millones de personas".
-  if (isFeminine(noun) && n < 1_000_000n) return toCardinal(n, { gender: 'feminine' });
+  if (isFeminine(noun) && n < 1_000_000n) return feminineCardinal(n);
   return toCardinal(n).replace(/\b(veinti)?uno$/u, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
 }
 
@@ -71,7 +84,7 @@ function clockTime(h: string, m: string | undefined): string | undefined {
   const hour = Number(h);
   const minutes = m === undefined ? 0 : Number(m);
   if (hour > 24 || minutes > 59) return undefined;
-  const hourWords = toCardinal(hour, { gender: 'feminine' });
+  const hourWords = feminineCardinal(BigInt(hour));
   if (minutes === 0) return hourWords;
   if (minutes === 15) return `${hourWords} y cuarto`;
   if (minutes === 30) return `${hourWords} y media`;

@@ -35,7 +35,7 @@ describe('code-like tokens', () => {
     expect(said(text)).toEqual(expected);
   });
 
-  it.each(['e.g. this', 'the U.S. said', 'done.Then', 'at 5.30 pm', 'C++ and C#'])('leaves plain prose alone: %s', (text) => {
+  it.each(['e.g. this', 'the U.S. said', 'done.Then', 'at 5.30 pm', 'C++ and C#', 'https://18f.gsa.gov/a_day_in_the_life/', 'rsync ftp.example.org::debian-cd/ now', 'see https://example.org/setup.sql'])('leaves plain prose alone: %s', (text) => {
     expect(said(text)).toEqual([]);
   });
 });
