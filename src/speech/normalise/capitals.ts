@@ -55,10 +55,15 @@ export function pronounceable(letters: string, lang: string): boolean {
   return true;
 }
 
-/** Whether the capital word at `start`..`end` stands next to another word of two capitals or more ("ALL THE THINGS"). */
-function amongCapitalWords(text: string, start: number, end: number): boolean {
-  const before = /(?<![\p{L}\p{N}])\p{Lu}{2,}[\s\-–—:,]+$/u.test(text.slice(Math.max(0, start - 40), start));
-  return before || /^[\s\-–—:,]+\p{Lu}{2,}(?![\p{L}\p{N}])/u.test(text.slice(end, end + 40));
+/**
+ * Whether the capital word at `start`..`end` stands next to another word in
+ * capitals that is a word of the language ("ALL THE THINGS"): initials next to
+ * initials ("GSA IT") stay initials.
+ */
+function amongCapitalWords(text: string, start: number, end: number, lang: string): boolean {
+  const before = /(?<![\p{L}\p{N}])(\p{Lu}{2,})[\s\-–—:,]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const after = /^[\s\-–—:,]+(\p{Lu}{2,})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 40))?.[1];
+  return [before, after].some((word) => word !== undefined && dictionaryForm(word, lang) !== undefined);
 }
 
 /** The last text asked about and the answer: the rule asks once per match, and counting letters is linear. */
@@ -84,7 +89,7 @@ export function readCapitals(letters: string, text: string, start: number, lang:
   if (SAID_AS_WORDS.has(letters)) return asAcronym;
   if (SPELLED.has(letters)) return { kind: 'spelled', spoken: spelled(letters) };
   const end = start + letters.length;
-  if (letters.length >= 4 || amongCapitalWords(text, start, end) || isHeadline(text)) {
+  if (letters.length >= 4 || amongCapitalWords(text, start, end, lang) || isHeadline(text)) {
     const word = dictionaryForm(letters, lang);
     if (word !== undefined) return { kind: 'word', spoken: word };
   }

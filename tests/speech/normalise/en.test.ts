@@ -49,6 +49,7 @@ const CASES: readonly Case[] = [
   ['pronounceable acronym by rule', 'Funded by DARPA and UNICEF.', 'Funded by Darpa and Unicef.'],
   ['unpronounceable acronym spelled', 'The HTML and the NSA.', 'The H T M L and the N S A.'],
   ['a short word alone stays initials', 'IT staff and US troops.', 'I T staff and U S troops.'],
+  ['a short word next to initials stays initials', 'See the GSA IT’s plans.', "See the G S A I T's plans."],
 ];
 
 describe('English spoken forms', () => {
