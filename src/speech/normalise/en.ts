@@ -227,6 +227,13 @@ export const ENGLISH_RULES: readonly Rule[] = [
     speak: (m) => phone(m[0]),
   },
   {
+    name: 'ZIP code',
+    hint: /[A-Z]{2},?\s\d{5}/,
+    // After a state's two capitals ("Washington, DC 20405"): five digits are a ZIP code, said digit by digit.
+    pattern: /(?<=(?<![\p{L}])[A-Z]{2},?\s)\d{5}(?:-\d{4})?(?![\p{N}])/gu,
+    speak: (m) => phone(m[0]),
+  },
+  {
     name: 'version with v',
     hint: /[vV]\d/,
     pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),

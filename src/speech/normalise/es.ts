@@ -154,6 +154,16 @@ export const SPANISH_RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'hour with AM or PM',
+    hint: /\d\s?[AaPp][Mm]/,
+    // English style, as in "11AM", "5 PM".
+    pattern: new RegExp(String.raw`${B}(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])[Mm]${E}`, 'gu'),
+    speak: (m) => {
+      const time = clockTime(m[1] ?? '', m[2]);
+      return time && `${time}${partOfDay(m[1] ?? '', m[3])}`;
+    },
+  },
+  {
     name: 'phone number',
     hint: /\d\d/,
     // +34 912 345 678, 912 34 56 78: groups read digit by digit.

@@ -31,6 +31,7 @@ const CASES: readonly Case[] = [
   ['version with three parts', 'It runs on Node 20.20.2.', 'It runs on Node twenty point twenty point two.'],
   ['version word', 'Install version 3.12 first.', 'Install version three point twelve first.'],
   ['toll-free phone number, not a range', 'Call 1-833-555-0199 for help.', 'Call one, eight three three, five five five, zero one nine nine for help.'],
+  ['ZIP code after a state', 'Write to Washington, DC 20405 today.', 'Write to Washington, DC two zero four zero five today.'],
   ['phone number with area code', 'Call (202) 555-0143.', 'Call two zero two, five five five, zero one four three.'],
   ['standard with a hyphenated number', 'It meets FIPS 140-2 rules.', 'It meets Fips one forty dash two rules.'],
   ['mission designation', 'The STS-135 crew landed.', 'The S T S one thirty-five crew landed.'],

@@ -10,6 +10,7 @@ const CASES: readonly Case[] = [
   ['minutes', 'Sale a las 7:40.', 'Sale a las siete y cuarenta.'],
   ['a. m.', 'Abre a las 9:00 a. m. cada día.', 'Abre a las nueve de la mañana cada día.'],
   ['p. m. in the evening', 'Termina a las 9:00 p. m. hoy.', 'Termina a las nueve de la noche hoy.'],
+  ['AM and PM without stops', 'De 11AM a 5PM.', 'De once de la mañana a cinco de la tarde.'],
   ['time range', 'Abierto de 9:00-14:30.', 'Abierto de nueve a catorce y media.'],
   ['kilograms', 'Pesa 5 kg.', 'Pesa cinco kilogramos.'],
   ['one kilogram, apocope', 'Pesa 1 kg.', 'Pesa un kilogramo.'],
