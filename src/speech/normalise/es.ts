@@ -66,9 +66,13 @@ function countOf(written: string, noun: string | undefined): string {
   return toCardinal(n).replace(/\b(veinti)?uno$/u, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
 }
 
-/** The word after position `end` in `text`, if a space separates them. */
+/** Words that follow a number without being what it counts ("del 21 al 27", "1 de cada 3"). */
+const NOT_NOUNS = new Set(['a', 'al', 'de', 'del', 'y', 'e', 'o', 'u', 'en', 'por', 'para', 'con', 'sin', 'que', 'el', 'la', 'los', 'las', 'un', 'una', 'es', 'son', 'fue', 'se', 'hasta', 'desde', 'entre', 'sobre', 'más', 'menos']);
+
+/** The word after position `end` in `text`, if a space separates them and it can be what the number counts. */
 function nextWord(text: string, end: number): string | undefined {
-  return /^[\u0020\u00A0\u202F]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+  const word = /^[\u0020\u00A0\u202F]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+  return word !== undefined && !NOT_NOUNS.has(word.toLowerCase()) ? word : undefined;
 }
 
 /** "5 kg" -> "cinco kilogramos", "1 t" -> "una tonelada". */
@@ -108,7 +112,8 @@ function version(written: string): string {
   return written.split('.').map(versionPart).join(' punto ');
 }
 
-const MERIDIEM = String.raw`(?:\s?([apAP])\.\s?[mM]\.)`;
+/** "a. m.", "p. m." and, as some Spanish texts write them, "AM", "PM". */
+const MERIDIEM = String.raw`(?:\s?([apAP])(?:\.\s?[mM]\.|[mM](?![\p{L}\p{N}])))`;
 
 function spokenIsoDate(iso: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
