@@ -52,9 +52,9 @@ describe('spoken forms of real articles', () => {
   // Excerpts of articles tried for issue 15 (tests/fixtures/real/SOURCE.md), each with forms that were said wrong.
   it.each([
     ['18f-content-designer-excerpt.md', 'en', [
-      { written: '7:00 a.m.', alias: 'seven A M' },
+      { written: '7:00 a.m.', alias: 'seven A.M' },
       { written: '9:00', alias: "nine o'clock" },
-      { written: 'VTC', alias: 'V T C' },
+      { written: 'VTC', alias: 'V.T.C' },
     ]],
     ['debian-stretch-publiee-excerpt.md', 'fr', [
       { written: '5.5', alias: 'cinq point cinq' },

@@ -1,4 +1,4 @@
-import { spelled } from './rules.js';
+import { initials, spelled } from './rules.js';
 import { dictionaryForm } from './words.js';
 
 /*
@@ -79,7 +79,7 @@ export function isHeadline(text: string): boolean {
   return headlineMemo.headline;
 }
 
-/** What to say for a token in capitals: `word` (the word's letters, lower case), `acronym` (said as a word), `spelled`, or `leave` for the engine. */
+/** What to say for a token in capitals: `word` (the word's letters, lower case), `acronym` (said as a word), `spelled` ("F.B.I" in English, "S N C F" in French and Spanish), or `leave` for the engine. */
 export type CapitalsReading = { readonly kind: 'word' | 'acronym' | 'spelled'; readonly spoken: string } | { readonly kind: 'leave' };
 
 /** How to read `letters` (capitals only), found at `start` in `text`, in language `lang` (en, fr, es). */
@@ -87,7 +87,8 @@ export function readCapitals(letters: string, text: string, start: number, lang:
   if (NOT_INITIALS.has(letters) || ROMAN.test(letters)) return { kind: 'leave' };
   const asAcronym = { kind: 'acronym', spoken: `${letters.charAt(0)}${letters.slice(1).toLowerCase()}` } as const;
   if (SAID_AS_WORDS.has(letters)) return asAcronym;
-  if (SPELLED.has(letters)) return { kind: 'spelled', spoken: spelled(letters) };
+  const asInitials = { kind: 'spelled', spoken: lang === 'en' ? initials(letters) : spelled(letters) } as const;
+  if (SPELLED.has(letters)) return asInitials;
   const end = start + letters.length;
   if (letters.length >= 4 || amongCapitalWords(text, start, end, lang) || isHeadline(text)) {
     const word = dictionaryForm(letters, lang);
@@ -96,5 +97,5 @@ export function readCapitals(letters: string, text: string, start: number, lang:
   if (pronounceable(letters, lang)) return asAcronym;
   // Long runs of capitals that are neither words nor sayable are more likely shouting or a code than initials.
   if (letters.length > 6) return { kind: 'leave' };
-  return { kind: 'spelled', spoken: spelled(letters) };
+  return asInitials;
 }

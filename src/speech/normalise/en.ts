@@ -1,7 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
 import { readCapitals } from './capitals.js';
 import { codeRules } from './code.js';
-import { applyRules, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
+import { applyRules, digitByDigit, initials, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
 import { ENGLISH_UNITS, unitName, unitPattern } from './units.js';
 
@@ -93,13 +93,13 @@ function clock(hours: string, minutes: string | undefined, twelveHour: boolean):
 }
 
 /*
- * Two capitals with a space: eSpeak NG says "a m" as "uh em" and may read
- * "AM" as the word "am"; an alias ending in a stop ("a.m.") can make it say
- * "dot". "A M" is the two letters in every engine.
+ * The two letters with a stop between them and none after: eSpeak NG says
+ * "a m" and "A M" as "uh em", and an alias ending in a stop ("a.m.") can make
+ * it say "dot". "A.M" is the two letter names in every engine.
  */
 function meridiem(written: string | undefined): string {
   if (!written) return '';
-  return written.toLowerCase().startsWith('a') ? ' A M' : ' P M';
+  return written.toLowerCase().startsWith('a') ? ' A.M' : ' P.M';
 }
 
 /*
@@ -182,7 +182,7 @@ const TITLES: Record<string, string> = {
 const ABBREVIATIONS: Record<string, string> = {
   'vs.': 'versus', 'etc.': 'et cetera', 'e.g.': 'for example', 'i.e.': 'that is', 'approx.': 'approximately', 'Jr.': 'Junior', 'Sr.': 'Senior', 'Inc.': 'Incorporated',
   'Ltd.': 'Limited', 'Corp.': 'Corporation', 'Dept.': 'Department', 'Univ.': 'University', 'Ave.': 'Avenue', 'Blvd.': 'Boulevard', 'est.': 'established', 'min.': 'minutes',
-  'PhD': 'P H D', 'Ph.D.': 'P H D', 'MD': 'M D', 'CEO': 'C E O',
+  'PhD': 'P.H.D', 'Ph.D.': 'P.H.D', 'MD': 'M.D', 'CEO': 'C.E.O',
 };
 const URL_SYMBOLS: Record<string, string> = {
   '.': 'dot', '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '@': 'at', '+': 'plus',
@@ -218,7 +218,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
     speak: (m) => spokenAddress(m[0]),
   },
-  ...codeRules({ dot: 'dot', at: 'at', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => (letters.length === 1 ? letters : spelled(letters)) }),
+  ...codeRules({ dot: 'dot', at: 'at', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => (letters.length === 1 ? letters : initials(letters)) }),
   {
     name: 'phone number',
     hint: /\d{3}/,
@@ -413,7 +413,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     name: 'dotted initials',
     hint: /\p{Lu}\.\p{Lu}/u,
     pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
-    speak: (m) => spelled(m[0]),
+    speak: (m) => initials(m[0]),
   },
   {
     name: 'acronym',

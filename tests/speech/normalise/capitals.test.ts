@@ -13,9 +13,9 @@ describe('reading capitals', () => {
   it.each([
     ['THE PEOPLE have spoken', 0, 'THE', 'en', { kind: 'word', spoken: 'the' }],
     ['The DATA Act', 4, 'DATA', 'en', { kind: 'word', spoken: 'data' }],
-    ['IT staff', 0, 'IT', 'en', { kind: 'spelled', spoken: 'I T' }],
+    ['IT staff', 0, 'IT', 'en', { kind: 'spelled', spoken: 'I.T' }],
     ['NOAA said', 0, 'NOAA', 'en', { kind: 'acronym', spoken: 'Noaa' }],
-    ['the USA', 4, 'USA', 'en', { kind: 'spelled', spoken: 'U S A' }],
+    ['the USA', 4, 'USA', 'en', { kind: 'spelled', spoken: 'U.S.A' }],
     ['LES ETATS', 4, 'ETATS', 'fr', { kind: 'word', spoken: 'états' }],
     ['World War II', 10, 'II', 'en', { kind: 'leave' }],
     ['It is OK', 6, 'OK', 'en', { kind: 'leave' }],

@@ -4,12 +4,12 @@ import { spokenWith, type Case } from '../../helpers/normalise.js';
 
 // The spoken forms of issue 15, rule by rule.
 const CASES: readonly Case[] = [
-  ['12-hour clock with capitals', 'Doors open at 9:00 AM today.', 'Doors open at nine A M today.'],
-  ['12-hour clock with stops', 'It ends at 5:45 p.m. sharp.', 'It ends at five forty-five P M sharp.'],
+  ['12-hour clock with capitals', 'Doors open at 9:00 AM today.', 'Doors open at nine A.M today.'],
+  ['12-hour clock with stops', 'It ends at 5:45 p.m. sharp.', 'It ends at five forty-five P.M sharp.'],
   ['whole hour in running text', 'I get in around 9:00 most days.', "I get in around nine o'clock most days."],
   ['24-hour clock', 'The train leaves at 17:30.', 'The train leaves at seventeen thirty.'],
-  ['time range is said with until, not to', 'Office hours: 10:00 - 10:40 a.m. daily.', 'Office hours: ten until ten forty A M daily.'],
-  ['time range across noon', 'From 11 a.m.–2 p.m. only.', 'From eleven A M until two P M only.'],
+  ['time range is said with until, not to', 'Office hours: 10:00 - 10:40 a.m. daily.', 'Office hours: ten until ten forty A.M daily.'],
+  ['time range across noon', 'From 11 a.m.–2 p.m. only.', 'From eleven A.M until two P.M only.'],
   ['24-hour time range', 'Open 09:00–17:30.', 'Open oh nine hundred until seventeen thirty.'],
   ['megabytes', 'The file is 20 MB.', 'The file is twenty megabytes.'],
   ['kilobytes in capitals, no space', 'Only 9KB left.', 'Only nine kilobytes left.'],
@@ -34,7 +34,7 @@ const CASES: readonly Case[] = [
   ['ZIP code after a state', 'Write to Washington, DC 20405 today.', 'Write to Washington, DC two zero four zero five today.'],
   ['phone number with area code', 'Call (202) 555-0143.', 'Call two zero two, five five five, zero one four three.'],
   ['standard with a hyphenated number', 'It meets FIPS 140-2 rules.', 'It meets Fips one forty dash two rules.'],
-  ['mission designation', 'The STS-135 crew landed.', 'The S T S one thirty-five crew landed.'],
+  ['mission designation', 'The STS-135 crew landed.', 'The S.T.S one thirty-five crew landed.'],
   ['disease name', 'COVID-19 cases fell.', 'Covid nineteen cases fell.'],
   ['one-letter designation', 'An F-35 flew over.', 'An F thirty-five flew over.'],
   ['hashtag', 'Tag it #OpenData today.', 'Tag it hashtag Open Data today.'],
@@ -46,11 +46,11 @@ const CASES: readonly Case[] = [
   ['a phrase in capitals', 'We want ALL THE THINGS now.', 'We want all the things now.'],
   ['a word in capitals in a name', 'The DATA Act passed.', 'The data Act passed.'],
   ['acronyms said as words (curated and by rule)', 'NOAA, USAID, FISMA, NARA, IARPA, NASA and NATO met.', 'Noaa, Usaid, Fisma, Nara, Iarpa, Nasa and Nato met.'],
-  ['acronyms spelled', 'The FBI and the USA agreed.', 'The F B I and the U S A agreed.'],
+  ['acronyms spelled', 'The FBI and the USA agreed.', 'The F.B.I and the U.S.A agreed.'],
   ['pronounceable acronym by rule', 'Funded by DARPA and UNICEF.', 'Funded by Darpa and Unicef.'],
-  ['unpronounceable acronym spelled', 'The HTML and the NSA.', 'The H T M L and the N S A.'],
-  ['a short word alone stays initials', 'IT staff and US troops.', 'I T staff and U S troops.'],
-  ['a short word next to initials stays initials', 'See the GSA IT’s plans.', "See the G S A I T's plans."],
+  ['unpronounceable acronym spelled', 'The HTML and the NSA.', 'The H.T.M.L and the N.S.A.'],
+  ['a short word alone stays initials', 'IT staff and US troops.', 'I.T staff and U.S troops.'],
+  ['a short word next to initials stays initials', 'See the GSA IT’s plans.', "See the G.S.A I.T's plans."],
 ];
 
 describe('English spoken forms', () => {
