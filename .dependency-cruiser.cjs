@@ -37,7 +37,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^src/(model|shared|readers|writers|speech)/|^src/verify/(checks|render)/|^src/verify/(report|types|validator)\\.ts$',
-        pathNot: ['^src/speech/engines/', '^src/speech/validate\\.ts$', '^src/writers/pdf/fonts\\.ts$', '^src/shared/version\\.ts$'],
+        pathNot: ['^src/speech/engines/', '^src/speech/validate\\.ts$', '^src/writers/pdf/(fonts|cjk-fonts)\\.ts$', '^src/shared/version\\.ts$'],
       },
       to: { path: IO_MODULES },
     },

@@ -12,7 +12,7 @@ import { primarySubtag } from '../model/metadata.js';
  * otherwise. Latin words in a non-Latin article get no tag (mostly names).
  */
 
-type Script = 'Latin' | 'Greek' | 'Cyrillic' | 'Hebrew' | 'Arabic' | 'Armenian' | 'Georgian';
+type Script = 'Latin' | 'Greek' | 'Cyrillic' | 'Hebrew' | 'Arabic' | 'Armenian' | 'Georgian' | 'CJK' | 'Devanagari' | 'Bengali' | 'Tamil' | 'Thai';
 
 const SCRIPTS: readonly [Script, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
@@ -22,6 +22,12 @@ const SCRIPTS: readonly [Script, RegExp][] = [
   ['Arabic', /\p{Script=Arabic}/u],
   ['Armenian', /\p{Script=Armenian}/u],
   ['Georgian', /\p{Script=Georgian}/u],
+  // Chinese, Japanese and Korean are one script here: they share the ideographs, and the kana or hangul in a run tell them apart.
+  ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
+  ['Tamil', /\p{Script=Tamil}/u],
+  ['Thai', /\p{Script=Thai}/u],
 ];
 
 const LANG_SCRIPT: Readonly<Record<string, Script>> = {
@@ -30,6 +36,9 @@ const LANG_SCRIPT: Readonly<Record<string, Script>> = {
   he: 'Hebrew', yi: 'Hebrew',
   ar: 'Arabic', fa: 'Arabic', ur: 'Arabic', ps: 'Arabic',
   hy: 'Armenian', ka: 'Georgian',
+  zh: 'CJK', ja: 'CJK', ko: 'CJK', yue: 'CJK',
+  hi: 'Devanagari', mr: 'Devanagari', ne: 'Devanagari', sa: 'Devanagari',
+  bn: 'Bengali', as: 'Bengali', ta: 'Tamil', th: 'Thai',
 };
 
 function scriptOf(char: string): Script | undefined {
@@ -53,6 +62,13 @@ function cyrillicLang(text: string): string {
   return 'ru';
 }
 
+/** Kana make a run Japanese and hangul Korean; ideographs alone are taken for Chinese. */
+function cjkLang(text: string): string {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return 'ja';
+  if (/\p{Script=Hangul}/u.test(text)) return 'ko';
+  return 'zh';
+}
+
 function langOfRun(script: Script, text: string): string | undefined {
   switch (script) {
     case 'Greek':
@@ -67,6 +83,16 @@ function langOfRun(script: Script, text: string): string | undefined {
       return 'hy';
     case 'Georgian':
       return 'ka';
+    case 'CJK':
+      return cjkLang(text);
+    case 'Devanagari':
+      return 'hi';
+    case 'Bengali':
+      return 'bn';
+    case 'Tamil':
+      return 'ta';
+    case 'Thai':
+      return 'th';
     case 'Latin':
       return undefined;
   }

@@ -3,17 +3,22 @@ import type { Chapter } from './audio/id3.js';
 import { tagMp3 } from './audio/id3.js';
 import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
 import { openMp3Stream, type Mp3Stream } from './audio/mp3-stream.js';
-import { assertSameRate, concatSamples, samplesToMs, silence } from './audio/pcm.js';
+import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
 import { spokenUnits } from './script.js';
-import type { Clip, Narration, SpokenUnit } from './types.js';
+import type { Clip, Narration, SpokenUnit, TimedWord } from './types.js';
+import { unitWords, type WordSpan } from './words.js';
 
 /** Where one unit's speech lies in the concatenated PCM, in samples. */
 export interface UnitSpan {
   readonly id: string;
   readonly start: number;
   readonly end: number;
+  /** Its written words, samples counted from `start`. */
+  readonly words: readonly WordSpan[];
+  /** The engine gave no word positions: the word times are estimated. */
+  readonly wordsEstimated: boolean;
 }
 
 /** The article spoken unit by unit and joined with its pauses, before encoding. */
@@ -57,7 +62,10 @@ export interface SynthesisOptions {
 
 /**
  * Synthesises every unit on its own, so that each unit's start and end are
- * known to the sample, and inserts each unit's pause after it as silence.
+ * known to the sample; cuts the engine's own silence before and after each
+ * unit (eSpeak NG adds ~0.5 s before and ~0.3 s after) and inserts exactly
+ * the unit's scripted pause after it. A span is then where the voice is, and
+ * the pauses heard are the script's.
  */
 export async function synthesize(doc: Document, options: SynthesisOptions = {}): Promise<Synthesis> {
   const { speech, onSamples: sink } = options;
@@ -74,10 +82,13 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const pcm = await engine.synthesize(unit, request);
     if (sampleRate === 0) sampleRate = pcm.sampleRate;
     assertSameRate(pcm, sampleRate);
-    if (keep) parts.push(pcm.samples);
-    sink?.(pcm.samples, sampleRate);
-    spans.push({ id: unit.id, start: at, end: at + pcm.samples.length });
-    at += pcm.samples.length;
+    const bounds = speechBounds(pcm);
+    const speech = pcm.samples.slice(bounds.start, bounds.end);
+    if (keep) parts.push(speech);
+    sink?.(speech, sampleRate);
+    const { words, estimated } = unitWords(unit.text, pcm.words, { sampleRate, samples: speech }, bounds.start);
+    spans.push({ id: unit.id, start: at, end: at + speech.length, words, wordsEstimated: estimated });
+    at += speech.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
       if (keep) parts.push(pause);
@@ -161,7 +172,10 @@ export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uin
   if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
   const durationMs = Math.round(layout.durationMs);
   const at = (sample: number): number => Math.round(samplesToMs(sample + MP3_DECODER_DELAY_SAMPLES, sampleRate));
-  const clips: Clip[] = synthesis.spans.map((s) => ({ id: s.id, startMs: at(s.start), endMs: at(s.end) }));
+  const clips: Clip[] = synthesis.spans.map((s) => {
+    const words: TimedWord[] = s.words.map((w) => ({ start: w.start, end: w.end, startMs: at(s.start + w.from), endMs: at(s.start + w.to) }));
+    return { id: s.id, startMs: at(s.start), endMs: at(s.end), words, ...(s.wordsEstimated ? { wordsEstimated: true } : {}) };
+  });
   const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
   const mp3 = tagMp3(audio, {
     title: doc.meta.title,

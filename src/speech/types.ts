@@ -22,11 +22,24 @@ export interface SpokenUnit {
   readonly pauseAfterMs: number;
 }
 
+/** A written word of a unit (or written words said as one, such as "9:00 AM") and when it is heard in the shipped audio. */
+export interface TimedWord {
+  /** `[start, end)` of the unit's written text (`SpokenUnit.text`), in UTF-16 units. */
+  readonly start: number;
+  readonly end: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
 /** Where one unit sits in the shipped audio. */
 export interface Clip {
   readonly id: string;
   readonly startMs: number;
   readonly endMs: number;
+  /** Its written words, in order, each inside the clip. */
+  readonly words?: readonly TimedWord[];
+  /** True when the engine gave no word positions and the word times are estimated. */
+  readonly wordsEstimated?: boolean;
 }
 
 /** The synthesised narration of one article, as it ships. */

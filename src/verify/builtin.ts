@@ -62,7 +62,7 @@ export const TIMING = builtin('timing', 'voxpress timing', undefined, 'timing.js
   timingOutcome(bytes.toString('utf8'), job.context.document && spokenIds(job.context.document)),
 );
 
-export const WEBVTT = builtin('webvtt', 'W3C WebVTT parser', 'webvtt-parser', 'narration.vtt parsed by the W3C parser (webvtt-parser); cue ids and times equal to timing.json', (f) => f === 'narration.vtt', (job, bytes) =>
+export const WEBVTT = builtin('webvtt', 'W3C WebVTT parser', 'webvtt-parser', 'narration.vtt parsed by the W3C parser (webvtt-parser); at most 2 lines of 42 characters a cue; cue ids, times and words equal to timing.json', (f) => f === 'narration.vtt', (job, bytes) =>
   vttOutcome(bytes.toString('utf8'), job.context.timing),
 );
 

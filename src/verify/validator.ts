@@ -9,7 +9,13 @@ export interface Timing {
   readonly engine: string;
   readonly voice: string;
   readonly sampleRate: number;
-  readonly units: readonly { readonly id: string; readonly startMs: number; readonly endMs: number }[];
+  readonly wordTimes?: string;
+  readonly units: readonly {
+    readonly id: string;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly words?: readonly { readonly text: string; readonly start: number; readonly end: number; readonly startMs: number; readonly endMs: number }[];
+  }[];
   readonly chapters: readonly { readonly id: string; readonly title: string; readonly startMs: number; readonly endMs: number }[];
 }
 

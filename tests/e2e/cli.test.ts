@@ -16,7 +16,8 @@ import { MUTAGEN } from '../../src/verify/tools/mutagen.js';
 import { VERAPDF } from '../../src/verify/tools/verapdf.js';
 import { skipUnlessFound } from '../helpers/conformance.js';
 import { checkPdfUa } from '../../src/verify/pdfua.js';
-import { parseVtt } from '../helpers/vtt.js';
+import { parseVtt, shown } from '../helpers/vtt.js';
+import { cueOf } from '../../src/verify/checks/vtt.js';
 import { epubcheckTs, problems as epubProblems, unzip } from '../helpers/epub.js';
 
 /**
@@ -30,7 +31,7 @@ const CLI = path.resolve('dist/cli/bin.js');
 
 interface Timing {
   durationMs: number;
-  units: { id: string; startMs: number; endMs: number }[];
+  units: { id: string; startMs: number; endMs: number; words: { text: string; startMs: number; endMs: number }[] }[];
 }
 
 let out: string;
@@ -117,14 +118,32 @@ describe.each(articles)('%s: every output validates and shares the model\'s ids'
     expect(timing.units.at(-1)?.endMs).toBeLessThanOrEqual(timing.durationMs);
   });
 
-  it('narration.vtt parses as WebVTT with one cue per sentence at the timing\'s times', async () => {
+  it('narration.vtt parses as WebVTT with each sentence\'s cues (<id>, <id>-2...) at the timing\'s times, readable and timed to the words', async () => {
     const timing = JSON.parse(await readFile(file('timing.json'), 'utf8')) as Timing;
     const { cues, errors } = parseVtt(await readFile(file('narration.vtt'), 'utf8'));
     expect(errors).toEqual([]);
-    expect(cues.map((c) => c.id)).toEqual(spokenIds);
-    for (const [i, cue] of cues.entries()) {
-      expect(cue.startTime * 1000).toBeCloseTo(timing.units[i]?.startMs ?? NaN, 0);
-      expect(cue.endTime * 1000).toBeCloseTo(timing.units[i]?.endMs ?? NaN, 0);
+    // Cue ids name their sentence: the sentence's first cue has its id, the next ones <id>-2, <id>-3.
+    const groups: { id: string; cues: typeof cues }[] = [];
+    for (const cue of cues) {
+      const { unit, n } = cueOf(cue.id);
+      const last = groups.at(-1);
+      if (last?.id === unit) last.cues.push(cue);
+      else groups.push({ id: unit, cues: [cue] });
+      expect(n, cue.id).toBe(groups.at(-1)?.cues.length);
+    }
+    expect(groups.map((g) => g.id)).toEqual(spokenIds);
+    for (const [i, group] of groups.entries()) {
+      const unit = timing.units[i];
+      expect(group.cues[0]!.startTime * 1000).toBeCloseTo(unit?.startMs ?? NaN, 0);
+      expect(group.cues.at(-1)!.endTime * 1000).toBeCloseTo(unit?.endMs ?? NaN, 0);
+      const starts = new Set(unit?.words.map((w) => w.startMs));
+      const ends = new Set(unit?.words.map((w) => w.endMs));
+      for (const cue of group.cues) {
+        expect(shown(cue).split('\n').length, cue.id).toBeLessThanOrEqual(2);
+        for (const line of shown(cue).split('\n')) if (/\s/.test(line)) expect([...line].length, `${cue.id}: ${line}`).toBeLessThanOrEqual(42);
+        expect([...starts].some((ms) => Math.abs(ms - cue.startTime * 1000) <= 100), cue.id).toBe(true);
+        expect([...ends].some((ms) => Math.abs(ms - cue.endTime * 1000) <= 100), cue.id).toBe(true);
+      }
     }
   });
 

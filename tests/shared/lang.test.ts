@@ -52,3 +52,19 @@ describe('language of runs', () => {
     expect(scriptOfLang('fr-CA')).toBe('Latin');
   });
 });
+
+describe('langRuns in scripts of Asia', () => {
+  it('tags a Japanese name in an English article as Japanese, hangul as Korean, ideographs alone as Chinese', () => {
+    expect(langRuns('Thanks to らいどっと and 김철수 and 王小明.', 'en')).toEqual([
+      { text: 'Thanks to ' },
+      { text: 'らいどっと', lang: 'ja' },
+      { text: ' and ' },
+      { text: '김철수', lang: 'ko' },
+      { text: ' and ' },
+      { text: '王小明', lang: 'zh' },
+      { text: '.' },
+    ]);
+    expect(langRuns('नमस्ते and สวัสดี', 'en').map((r) => r.lang)).toEqual(['hi', undefined, 'th']);
+    expect(langRuns('すべての人間は自由である。', 'ja')).toEqual([{ text: 'すべての人間は自由である。' }]);
+  });
+});

@@ -8,12 +8,26 @@ import { readTags } from '../../src/speech/audio/id3.js';
 import { mp3Layout, MP3_DECODER_DELAY_SAMPLES } from '../../src/speech/audio/mp3.js';
 import { chaptersOf, encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
 import { parseWav } from '../../src/speech/audio/wav.js';
+import { rms } from '../../src/speech/audio/pcm.js';
 import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
 import { skipWithout } from '../helpers/conformance.js';
 
 const SAMPLE = 'input/khorev-asif-meeting.txt';
 /** Level below which a stretch of audio counts as silent (full scale = 1). */
 const SILENCE_FLOOR = 0.01;
+
+/**
+ * A window of a unit's speech to find in the decoded audio: the loudest of
+ * three (at a quarter, the middle, three quarters), so that it is voice, not
+ * a comma's pause that the MP3 codes as noise.
+ */
+function referenceWindow(synthesis: Synthesis, span: { start: number; end: number }): { from: number; length: number } {
+  const length = Math.min(4096, span.end - span.start);
+  const candidates = [0.25, 0.5, 0.75].map((f) => span.start + Math.floor((span.end - span.start - length) * f));
+  const level = (from: number): number => rms(synthesis.pcm!.samples.subarray(from, from + length));
+  const from = candidates.reduce((best, c) => (level(c) > level(best) ? c : best));
+  return { from, length };
+}
 
 describe('narration of the sample article', () => {
   let synthesis: Synthesis;
@@ -59,14 +73,62 @@ describe('narration of the sample article', () => {
     expect(rmsBetween(decoded, 0, (MP3_DECODER_DELAY_SAMPLES * 1000) / 22050 - 5)).toBeLessThan(SILENCE_FLOOR);
   });
 
+  it('speech begins and ends in the decoded MP3 where each unit\'s startMs and endMs say, within 50 ms', () => {
+    // Measured on what a player hears, independently of how the narration trims: 5 ms windows of
+    // the decoded audio, speech where their level passes -40 dBFS, searched from the middle of the
+    // pause before the unit to the middle of the pause after it.
+    const windowMs = 5;
+    const loud = (ms: number): boolean => rmsBetween(decoded, ms, ms + windowMs) > SILENCE_FLOOR;
+    narration.clips.forEach((clip, i) => {
+      const previous = narration.clips[i - 1];
+      const next = narration.clips[i + 1];
+      const from = previous ? (previous.endMs + clip.startMs) / 2 : 0;
+      const to = next ? (clip.endMs + next.startMs) / 2 : narration.durationMs;
+      let onset = from;
+      while (onset < to && !loud(onset)) onset += 1;
+      let offset = to;
+      while (offset > onset && !loud(offset - windowMs)) offset -= 1;
+      expect(Math.abs(onset - clip.startMs), `${clip.id} starts at ${clip.startMs} ms, heard at ${onset} ms`).toBeLessThanOrEqual(50);
+      expect(Math.abs(offset - clip.endMs), `${clip.id} ends at ${clip.endMs} ms, heard until ${offset} ms`).toBeLessThanOrEqual(50);
+    });
+  });
+
+  it('each word after a pause is heard to begin within 50 ms of its startMs in the decoded MP3', () => {
+    // Inside continuous speech a word boundary has no silence to measure; after a pause
+    // (a comma, a clause) it does: the voice comes back where the word is timed.
+    const windowMs = 5;
+    const loud = (ms: number): boolean => rmsBetween(decoded, ms, ms + windowMs) > SILENCE_FLOOR;
+    let measured = 0;
+    for (const clip of narration.clips) {
+      const words = clip.words ?? [];
+      expect(words.length, clip.id).toBeGreaterThan(0);
+      words.forEach((word, i) => {
+        const previous = words[i - 1];
+        if (!previous || word.startMs - previous.endMs < 80) return;
+        let onset = previous.endMs + 20;
+        while (onset < word.endMs && !loud(onset)) onset += 1;
+        expect(Math.abs(onset - word.startMs), `${clip.id} word ${i} at ${word.startMs} ms, heard at ${onset} ms`).toBeLessThanOrEqual(50);
+        measured++;
+      });
+    }
+    expect(measured).toBeGreaterThan(10);
+  });
+
+  it('between two units is exactly the scripted pause, not the engine\'s silence on top of it', () => {
+    narration.clips.forEach((clip, i) => {
+      const next = narration.clips[i + 1];
+      if (!next) return;
+      expect(Math.abs(next.startMs - clip.endMs - (synthesis.units[i]?.pauseAfterMs ?? NaN)), clip.id).toBeLessThanOrEqual(1);
+    });
+  });
+
   it('each sentence sits at its timed place in the decoded MP3 (cross-correlation with the engine output, well within 50 ms)', () => {
     const sr = decoded.sampleRate;
     for (const [i, span] of synthesis.spans.entries()) {
       const clip = narration.clips[i];
       if (!clip) throw new Error(`no clip for ${span.id}`);
-      // A window from the middle of the unit's own audio, as the engine made it.
-      const length = Math.min(4096, span.end - span.start);
-      const from = span.start + Math.floor((span.end - span.start - length) / 2);
+      // A window of the unit's own audio, as the engine made it.
+      const { from, length } = referenceWindow(synthesis, span);
       const ref = Float32Array.from(synthesis.pcm!.samples.subarray(from, from + length), (v) => v / 32768);
       const at = Math.round((clip.startMs * sr) / 1000) + (from - span.start);
       const { lag, correlation } = bestLag(decoded.samples, ref, at, Math.round(0.05 * sr));
@@ -87,8 +149,7 @@ describe('narration of the sample article', () => {
       for (const [i, span] of synthesis.spans.entries()) {
         const clip = narration.clips[i];
         if (!clip) throw new Error(`no clip for ${span.id}`);
-        const length = Math.min(4096, span.end - span.start);
-        const from = span.start + Math.floor((span.end - span.start - length) / 2);
+        const { from, length } = referenceWindow(synthesis, span);
         const ref = Float32Array.from(synthesis.pcm!.samples.subarray(from, from + length), (v) => v / 32768);
         const { lag, correlation } = bestLag(lame, ref, Math.round((clip.startMs * sr) / 1000) + (from - span.start), Math.round(0.06 * sr));
         expect(correlation, span.id).toBeGreaterThan(0.9);

@@ -10,6 +10,7 @@ import { mp3Layout } from '../../src/speech/audio/mp3.js';
 import { parseWav } from '../../src/speech/audio/wav.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { DEFAULT_FORMATS, writerFor } from '../../src/writers/index.js';
+import { wordTimesOf } from '../../src/writers/audio.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/cli/bin.js');
@@ -50,6 +51,48 @@ describe('mp3 and wav writers', () => {
     const wavMs = (wav.samples.length * 1000) / wav.sampleRate;
     expect(timing.durationMs - wavMs).toBeGreaterThan(50);
     expect(timing.durationMs - wavMs).toBeLessThan(50 + 2 * 26.2);
+  });
+});
+
+describe('timing.json words', () => {
+  type Word = { text: string; start: number; end: number; startMs: number; endMs: number };
+  type Timing = { wordTimes: string; units: { id: string; startMs: number; endMs: number; words: Word[] }[] };
+  const doc = parseArticle(readFileSync('tests/fixtures/speech/numbers.md', 'utf8'), { format: 'markdown' });
+  let timing: Timing;
+  beforeAll(async () => {
+    const files = await renderDocument(doc, ['mp3']);
+    timing = JSON.parse(files.find((f) => f.name === 'timing.json')?.data as string) as Timing;
+  });
+
+  it('gives every unit its written words, from the engine, in order and inside the unit', () => {
+    expect(timing.wordTimes).toBe('engine');
+    const texts = new Map(spokenUnits(doc).map((u) => [u.id, u.text]));
+    for (const unit of timing.units) {
+      const text = texts.get(unit.id) ?? '';
+      expect(unit.words.length, unit.id).toBeGreaterThan(0);
+      // The words cover the written text (spaces between them only), each one its own slice of it.
+      expect(unit.words.map((w) => w.text).join(' '), unit.id).toBe(text.trim().replace(/\s+/g, ' '));
+      unit.words.forEach((w, i) => {
+        expect(w.text).toBe(text.slice(w.start, w.end));
+        expect(w.startMs, `${unit.id} ${w.text}`).toBeGreaterThanOrEqual(unit.words[i - 1]?.endMs ?? unit.startMs);
+        expect(w.endMs, `${unit.id} ${w.text}`).toBeGreaterThan(w.startMs);
+        expect(w.endMs).toBeLessThanOrEqual(unit.endMs);
+      });
+      expect(unit.words[0]?.startMs).toBe(unit.startMs);
+    }
+  });
+
+  it('says how the word times were made: engine, estimated (an engine without word positions, such as say), or mixed', () => {
+    const clip = (wordsEstimated?: boolean): { id: string; startMs: number; endMs: number; wordsEstimated?: boolean } => ({ id: 'p1s1', startMs: 0, endMs: 1, ...(wordsEstimated ? { wordsEstimated } : {}) });
+    expect(wordTimesOf([clip(), clip()])).toBe('engine');
+    expect(wordTimesOf([clip(true), clip(true)])).toBe('estimated');
+    expect(wordTimesOf([clip(), clip(true)])).toBe('mixed');
+  });
+
+  it('times a written form said in other words (dates, sums, titles) as one word', () => {
+    const all = timing.units.flatMap((u) => u.words.map((w) => w.text));
+    expect(all).toContain('$1,100,000');
+    expect(all).toContain('October 8, 2024');
   });
 });
 

@@ -47,3 +47,32 @@ export function samplesToMs(count: number, sampleRate: number): number {
 export function assertSameRate(a: Pcm, sampleRate: number): void {
   if (a.sampleRate !== sampleRate) throw new Error(`engine changed sample rate mid-narration (${a.sampleRate} Hz after ${sampleRate} Hz)`);
 }
+
+/**
+ * Level (full scale = 1) above which a sample is speech rather than an
+ * engine's silence: about -50 dBFS. eSpeak NG pads every unit with digital
+ * silence (about 0.5 s before, 0.3 s after); even a soft onset ("h", "f")
+ * rises above this within a few milliseconds.
+ */
+export const SPEECH_THRESHOLD = 0.003;
+
+/** Kept around the detected speech so that a soft onset or a fading end is not clipped. */
+export const SPEECH_MARGIN_MS = 5;
+
+/**
+ * Where the speech in `samples[from, to)` lies, as `[start, end)` sample
+ * indices: from the first to the last sample above `SPEECH_THRESHOLD`,
+ * widened by `SPEECH_MARGIN_MS` on each side (within the range). All silent:
+ * an empty span at `from`.
+ */
+export function speechBounds(pcm: Pcm, from = 0, to = pcm.samples.length): { start: number; end: number } {
+  const { samples } = pcm;
+  const level = SPEECH_THRESHOLD * 32768;
+  let first = from;
+  while (first < to && Math.abs(samples[first] ?? 0) <= level) first++;
+  if (first >= to) return { start: from, end: from };
+  let last = to - 1;
+  while (last > first && Math.abs(samples[last] ?? 0) <= level) last--;
+  const margin = Math.round((pcm.sampleRate * SPEECH_MARGIN_MS) / 1000);
+  return { start: Math.max(from, first - margin), end: Math.min(to, last + 1 + margin) };
+}

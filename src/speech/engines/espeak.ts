@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ESpeakNg, { type ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
-import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type Pcm, type SpeakableUnit, type VoiceRequest } from './types.js';
+import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmApi as EventsWasmApi, type WasmTable } from './espeak-events.js';
+import { withAliasesAsText, writtenRange } from './ssml-positions.js';
+import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type SpokenWord, type Utterance, type VoiceRequest } from './types.js';
 import { primarySubtag } from '../../shared/lang.js';
 
 /**
@@ -19,9 +21,8 @@ import { primarySubtag } from '../../shared/lang.js';
  */
 
 /** The parts of the WebAssembly API used here (the project's lib has no WebAssembly types). */
-interface WasmApi {
+interface WasmApi extends EventsWasmApi {
   compile(bytes: Uint8Array): Promise<unknown>;
-  Instance: new (module: unknown, imports: unknown) => { readonly exports: unknown };
 }
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -31,6 +32,7 @@ interface WasmExports {
   stackSave(): number;
   stackRestore(pointer: number): void;
   stackAlloc(size: number): number;
+  readonly __indirect_function_table: WasmTable;
 }
 
 interface Instance {
@@ -41,6 +43,8 @@ interface Instance {
   /** Lines the program printed during the current call. */
   readonly output: string[];
   readonly errors: string[];
+  /** The synthesis events of the current call; undefined when the callback could not be found (no word positions). */
+  readonly events: EspeakEvent[] | undefined;
 }
 
 let instance: Promise<Instance> | undefined;
@@ -50,7 +54,8 @@ function wasmPath(): string {
 }
 
 async function createInstance(): Promise<Instance> {
-  const compiled = await wasmApi.compile(await readFile(wasmPath()));
+  const bytes = await readFile(wasmPath());
+  const compiled = await wasmApi.compile(bytes);
   const output: string[] = [];
   const errors: string[] = [];
   let exports: WasmExports | undefined;
@@ -66,7 +71,16 @@ async function createInstance(): Promise<Instance> {
     },
   });
   if (!exports) throw new SpeechError('espeak-ng: the WASM module did not instantiate');
-  return { module, exports, snapshot: new Uint8Array(exports.memory.buffer).slice(), stackPointer: exports.stackSave(), output, errors };
+  const wasm = exports;
+  const events: EspeakEvent[] = [];
+  const espeak: Instance = { module, exports, snapshot: new Uint8Array(exports.memory.buffer).slice(), stackPointer: exports.stackSave(), output, errors, events };
+  const probe = (): void => {
+    module.FS.writeFile(PROBE, 'a');
+    runMain(espeak, ['-q', '-f', PROBE]);
+    module.FS.unlink(PROBE);
+  };
+  const hooked = hookSynthCallback(wasmApi, wasm.__indirect_function_table, () => wasm.memory.buffer, callbackSlots(bytes), probe, (list) => events.push(...list));
+  return hooked ? espeak : { ...espeak, events: undefined };
 }
 
 /** This thread's eSpeak NG, created on first use and kept for every later unit and article. */
@@ -85,6 +99,7 @@ function runMain(espeak: Instance, args: readonly string[]): number {
   exports.stackRestore(espeak.stackPointer);
   espeak.output.length = 0;
   espeak.errors.length = 0;
+  if (espeak.events) espeak.events.length = 0;
   const encoder = new TextEncoder();
   const pointers = ['espeak-ng', ...args].map((arg) => {
     const bytes = encoder.encode(`${arg}\0`);
@@ -188,9 +203,21 @@ function languageOfVoice(voice: string, voices: readonly EspeakVoice[]): string 
 }
 
 const IN = '/voxpress-unit.ssml';
+const PROBE = '/voxpress-probe.txt';
 /** eSpeak NG's fixed output rate. */
 const ESPEAK_SAMPLE_RATE = 22050;
 const OUT = '/voxpress-unit.wav';
+
+/** The words of a synthesis, from its word events, placed in the unit's written text. */
+function wordsOf(events: readonly EspeakEvent[], aliased: ReturnType<typeof withAliasesAsText>): SpokenWord[] {
+  const words: SpokenWord[] = [];
+  for (const event of events) {
+    if (event.type !== EVENT_WORD) continue;
+    const range = writtenRange(aliased, event.textPosition, event.length);
+    if (range) words.push({ sample: event.sample, start: range[0], end: range[1] });
+  }
+  return words;
+}
 
 export const espeakEngine: Engine = {
   name: 'espeak',
@@ -211,11 +238,12 @@ export const espeakEngine: Engine = {
     return voice;
   },
 
-  async synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Pcm> {
+  async synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Utterance> {
     const voice = await this.voiceFor(request);
     const rate = rateArg(request.rate);
     const voiceLang = request.voice !== undefined ? languageOfVoice(voice, await espeakVoices()) : undefined;
-    const ssml = voiceLang !== undefined ? withVoiceLanguage(unit.ssml, voiceLang) : unit.ssml;
+    const aliased = withAliasesAsText(voiceLang !== undefined ? withVoiceLanguage(unit.ssml, voiceLang) : unit.ssml);
+    const ssml = aliased.ssml;
     const espeak = await sharedInstance();
     // From here to reading the WAV runs synchronously, so concurrent callers in one thread cannot interleave.
     const fs = espeak.module.FS;
@@ -229,6 +257,7 @@ export const espeakEngine: Engine = {
     if (!fs.analyzePath(OUT).exists) return { sampleRate: ESPEAK_SAMPLE_RATE, samples: new Int16Array(0) };
     const wav = fs.readFile(OUT);
     fs.unlink(OUT);
-    return parseWav(wav);
+    const pcm = parseWav(wav);
+    return espeak.events ? { ...pcm, words: wordsOf(espeak.events, aliased) } : pcm;
   },
 };

@@ -41,15 +41,35 @@ export interface SpeakableUnit {
   readonly spoken: string;
 }
 
+/** A word as the engine spoke it. */
+export interface SpokenWord {
+  /** The sample of the unit's PCM where the word begins. */
+  readonly sample: number;
+  /**
+   * The characters of the unit's written text it says, `[start, end)` in
+   * UTF-16 units of the text inside the SSML's `<s>` (which is the unit's
+   * `text`). Every word of a `<sub alias>` gives the sub's whole written range.
+   */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One unit spoken: its PCM and, from an engine that reports them, its words in the order spoken. */
+export interface Utterance extends Pcm {
+  readonly words?: readonly SpokenWord[];
+}
+
 export interface Engine {
   readonly name: EngineName;
   /** The engine's name for the voice it will use for `request`. */
   voiceFor(request: VoiceRequest): Promise<string>;
   /**
-   * One unit to mono PCM, nothing trimmed or padded by the caller. Engines
-   * that read SSML take `ssml`; the others take `spoken`, never the written text.
+   * One unit to mono PCM, as the engine makes it (the narration cuts the
+   * silence around it). Engines that read SSML take `ssml`; the others take
+   * `spoken`, never the written text. Word positions are optional: without
+   * them the narration estimates word times and says so in timing.json.
    */
-  synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Pcm>;
+  synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Utterance>;
 }
 
 /** What an engine can do on the platform it runs on. */

@@ -8,7 +8,7 @@ import type { Outcome, Timing } from '../validator.js';
  * that are exactly the document's narrated ids.
  */
 
-export const TIMING_CHECKED = 'timing.json: shape; units in order within durationMs; chapters tiling [0, durationMs]; unit ids = the document\'s narrated ids';
+export const TIMING_CHECKED = 'timing.json: shape; units in order within durationMs, their words in order within them; chapters tiling [0, durationMs]; unit ids = the document\'s narrated ids';
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +32,15 @@ function shapeProblems(value: unknown): string[] {
   };
   spans('units', []);
   spans('chapters', ['title']);
+  if (value.wordTimes !== undefined && !['engine', 'estimated', 'mixed'].includes(value.wordTimes as string)) problems.push('wordTimes is not engine, estimated or mixed');
+  if (Array.isArray(value.units)) {
+    value.units.forEach((unit: unknown, i) => {
+      const words = isObject(unit) ? unit.words : undefined;
+      if (words === undefined) return;
+      const ok = Array.isArray(words) && words.every((w: unknown) => isObject(w) && typeof w.text === 'string' && w.text !== '' && Number.isInteger(w.start) && Number.isInteger(w.end) && isTime(w.startMs) && isTime(w.endMs));
+      if (!ok) problems.push(`units[${i}].words is not a list of {text, start, end, startMs, endMs}`);
+    });
+  }
   return problems;
 }
 
@@ -47,6 +56,12 @@ function orderProblems(timing: Timing): string[] {
     const previous = timing.units[i - 1];
     if (previous && unit.startMs < previous.endMs) problems.push(`unit ${unit.id} starts at ${unit.startMs} ms, before ${previous.id} ends (${previous.endMs} ms)`);
     if (unit.endMs > timing.durationMs) problems.push(`unit ${unit.id} ends at ${unit.endMs} ms, after the audio (${timing.durationMs} ms)`);
+    (unit.words ?? []).forEach((word, k, words) => {
+      const before = words[k - 1];
+      if (!(word.endMs > word.startMs)) problems.push(`word ${k + 1} of ${unit.id} ("${word.text}") ends at ${word.endMs} ms, not after its start (${word.startMs} ms)`);
+      if (word.startMs < (before?.endMs ?? unit.startMs) || word.endMs > unit.endMs) problems.push(`word ${k + 1} of ${unit.id} ("${word.text}") at ${word.startMs}-${word.endMs} ms is out of order or outside its unit (${unit.startMs}-${unit.endMs} ms)`);
+      if (!(word.end > word.start) || word.start < (before?.end ?? 0)) problems.push(`word ${k + 1} of ${unit.id} ("${word.text}") at characters ${word.start}-${word.end} is out of order`);
+    });
   });
   return problems;
 }

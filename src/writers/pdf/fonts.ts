@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { CJK_CHARACTER, cjkFamilies, cjkFontFor, isCjkFont, openCjkFont, type CjkFontName } from './cjk-fonts.js';
 
 /**
  * The embedded typefaces and the choice of font for every character.
@@ -8,8 +9,12 @@ import * as fontkit from 'fontkit';
  * Body text is Noto Serif, headings Noto Sans (the same design family, so the
  * two match), code DejaVu Sans Mono. Noto covers Latin with accents, Greek and
  * Cyrillic; a character it lacks falls back to DejaVu (Serif, then Sans, which
- * covers arrows, maths and many scripts) and then to Noto Emoji. A character
- * none of them has is an error naming it: a PDF never shows a missing glyph.
+ * covers Arabic, Hebrew, arrows, maths and many scripts), then to the Noto
+ * faces of Devanagari, Bengali, Tamil and Thai, then to Chinese, Japanese and
+ * Korean (cjk-fonts.ts, in the order the text's language prefers), and last to
+ * Noto Emoji. Each font is read when a character first needs it, so a Latin
+ * article opens only its own faces. A character none of them has is drawn as
+ * a visible substitute (see `fontRuns`): a PDF never shows a missing glyph.
  */
 
 /** A typographic face of the layout; each maps to a chain of embedded fonts. */
@@ -38,27 +43,57 @@ const FONT_FILES = {
   DejaVuSansBold: packageFile('dejavu-fonts-ttf', 'ttf/DejaVuSans-Bold.ttf'),
   DejaVuSansBoldOblique: packageFile('dejavu-fonts-ttf', 'ttf/DejaVuSans-BoldOblique.ttf'),
   DejaVuSansMono: packageFile('dejavu-fonts-ttf', 'ttf/DejaVuSansMono.ttf'),
+  NotoSansDevanagari: packageFile('@expo-google-fonts/noto-sans-devanagari', '400Regular/NotoSansDevanagari_400Regular.ttf'),
+  NotoSansDevanagariBold: packageFile('@expo-google-fonts/noto-sans-devanagari', '700Bold/NotoSansDevanagari_700Bold.ttf'),
+  NotoSansBengali: packageFile('@expo-google-fonts/noto-sans-bengali', '400Regular/NotoSansBengali_400Regular.ttf'),
+  NotoSansBengaliBold: packageFile('@expo-google-fonts/noto-sans-bengali', '700Bold/NotoSansBengali_700Bold.ttf'),
+  NotoSansTamil: packageFile('@expo-google-fonts/noto-sans-tamil', '400Regular/NotoSansTamil_400Regular.ttf'),
+  NotoSansTamilBold: packageFile('@expo-google-fonts/noto-sans-tamil', '700Bold/NotoSansTamil_700Bold.ttf'),
+  NotoSansThai: packageFile('@expo-google-fonts/noto-sans-thai', '400Regular/NotoSansThai_400Regular.ttf'),
+  NotoSansThaiBold: packageFile('@expo-google-fonts/noto-sans-thai', '700Bold/NotoSansThai_700Bold.ttf'),
   NotoEmoji: packageFile('@expo-google-fonts/noto-emoji', '400Regular/NotoEmoji_400Regular.ttf'),
 } as const;
 
-export type FontName = keyof typeof FONT_FILES;
+type FileFontName = keyof typeof FONT_FILES;
+/** An embedded font: one of the files above, or one file of a CJK family at one weight. */
+export type FontName = FileFontName | CjkFontName;
 
-/** For each face, the fonts tried in order for each character. */
-const CHAINS: Readonly<Record<Face, readonly FontName[]>> = {
-  serif: ['NotoSerif', 'DejaVuSerif', 'DejaVuSans', 'NotoEmoji'],
-  'serif-italic': ['NotoSerifItalic', 'DejaVuSerifItalic', 'DejaVuSans', 'NotoEmoji'],
-  'serif-bold': ['NotoSerifBold', 'DejaVuSerifBold', 'DejaVuSansBold', 'DejaVuSans', 'NotoEmoji'],
-  'serif-bold-italic': ['NotoSerifBoldItalic', 'DejaVuSerifBoldItalic', 'DejaVuSansBoldOblique', 'DejaVuSans', 'NotoEmoji'],
-  sans: ['NotoSans', 'DejaVuSans', 'NotoEmoji'],
-  'sans-bold': ['NotoSansBold', 'DejaVuSansBold', 'DejaVuSans', 'NotoEmoji'],
-  'sans-bold-italic': ['NotoSansBoldItalic', 'DejaVuSansBoldOblique', 'DejaVuSans', 'NotoEmoji'],
-  mono: ['DejaVuSansMono', 'DejaVuSans', 'NotoEmoji'],
+const REGULAR_SCRIPTS: readonly FileFontName[] = ['NotoSansDevanagari', 'NotoSansBengali', 'NotoSansTamil', 'NotoSansThai'];
+const BOLD_SCRIPTS: readonly FileFontName[] = ['NotoSansDevanagariBold', 'NotoSansBengaliBold', 'NotoSansTamilBold', 'NotoSansThaiBold'];
+
+/** For each face, the file fonts tried in order for each character (CJK faces come before the emoji font). */
+const CHAINS: Readonly<Record<Face, readonly FileFontName[]>> = {
+  serif: ['NotoSerif', 'DejaVuSerif', 'DejaVuSans', ...REGULAR_SCRIPTS],
+  'serif-italic': ['NotoSerifItalic', 'DejaVuSerifItalic', 'DejaVuSans', ...REGULAR_SCRIPTS],
+  'serif-bold': ['NotoSerifBold', 'DejaVuSerifBold', 'DejaVuSansBold', 'DejaVuSans', ...BOLD_SCRIPTS],
+  'serif-bold-italic': ['NotoSerifBoldItalic', 'DejaVuSerifBoldItalic', 'DejaVuSansBoldOblique', 'DejaVuSans', ...BOLD_SCRIPTS],
+  sans: ['NotoSans', 'DejaVuSans', ...REGULAR_SCRIPTS],
+  'sans-bold': ['NotoSansBold', 'DejaVuSansBold', 'DejaVuSans', ...BOLD_SCRIPTS],
+  'sans-bold-italic': ['NotoSansBoldItalic', 'DejaVuSansBoldOblique', 'DejaVuSans', ...BOLD_SCRIPTS],
+  mono: ['DejaVuSansMono', 'DejaVuSans', ...REGULAR_SCRIPTS],
 };
+
+function isBold(face: Face): boolean {
+  return face.includes('bold');
+}
+
+/** The fonts to try for one cluster, in order: the face's chain, the CJK families for the language, emoji. */
+function candidates(face: Face, cluster: string, lang: string | undefined): FontName[] {
+  const chain: FontName[] = [...CHAINS[face]];
+  if (CJK_CHARACTER.test(cluster)) {
+    for (const family of cjkFamilies(lang)) {
+      const font = cjkFontFor(family, cluster, isBold(face) ? 700 : 400);
+      if (font) chain.push(font);
+    }
+  }
+  chain.push('NotoEmoji');
+  return chain;
+}
 
 const parsed = new Map<FontName, fontkit.Font>();
 const fileBytes = new Map<FontName, Buffer>();
 
-function bytesOf(name: FontName): Buffer {
+function bytesOf(name: FileFontName): Buffer {
   let bytes = fileBytes.get(name);
   if (!bytes) {
     bytes = readFileSync(FONT_FILES[name]);
@@ -68,6 +103,7 @@ function bytesOf(name: FontName): Buffer {
 }
 
 function parse(name: FontName): fontkit.Font {
+  if (isCjkFont(name)) return openCjkFont(name);
   const created = fontkit.create(bytesOf(name));
   if (!('hasGlyphForCodePoint' in created)) throw new Error(`${FONT_FILES[name]} is a font collection, not a single font`);
   return created;
@@ -159,6 +195,8 @@ export interface FontRun {
   readonly source: string;
   /** True when no embedded font has the source's glyphs and a visible substitute is drawn instead. */
   readonly substituted?: true;
+  /** Drawn on its own, never joined to the run before it (so that no ligature swallows it). */
+  readonly separate?: true;
 }
 
 /** What is drawn for a character no embedded font has: the replacement character, from the widest fallback font. */
@@ -172,31 +210,57 @@ export function describeCluster(cluster: string): string {
   return [...cluster].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
+/** The script a script font is for: it is opened only for clusters of that script. */
+const FONT_SCRIPT: Partial<Record<FontName, RegExp>> = {
+  NotoSansDevanagari: /\p{scx=Devanagari}/u,
+  NotoSansDevanagariBold: /\p{scx=Devanagari}/u,
+  NotoSansBengali: /\p{scx=Bengali}/u,
+  NotoSansBengaliBold: /\p{scx=Bengali}/u,
+  NotoSansTamil: /\p{scx=Tamil}/u,
+  NotoSansTamilBold: /\p{scx=Tamil}/u,
+  NotoSansThai: /\p{scx=Thai}/u,
+  NotoSansThaiBold: /\p{scx=Thai}/u,
+};
+
+function fontFor(face: Face, cluster: string, lang: string | undefined): FontName | undefined {
+  return candidates(face, cluster, lang).find((name) => (FONT_SCRIPT[name]?.test(cluster) ?? true) && covers(loadFont(name), cluster));
+}
+
+/**
+ * An emoji with a skin-tone modifier and nothing else. The monochrome emoji
+ * font draws it as the bare emoji and maps that glyph back to the bare emoji
+ * only, so the tone would vanish from print and text alike; drawn apart, the
+ * modifier shows as its colour swatch and both extract (UTS #51, 2.4: the
+ * fallback display of a modifier sequence).
+ */
+const TONED_EMOJI = /^(\p{Extended_Pictographic}\uFE0F?)([\u{1F3FB}-\u{1F3FF}])$/u;
+
 /**
  * The text split into runs of one font each: every grapheme cluster goes to
- * the first font of the face's chain that has all its glyphs. A cluster no
- * font has is drawn as a visible substitute (its own run, so the caller can
- * give it `/ActualText`), and `onMissing` is told: a character never fails the PDF.
+ * the first font of the face's chain that has all its glyphs (for Chinese,
+ * Japanese and Korean, in the order `lang` prefers). A cluster no font has is
+ * drawn as a visible substitute (its own run, so the caller can give it
+ * `/ActualText`), and `onMissing` is told: a character never fails the PDF.
  */
-export function fontRuns(text: string, face: Face, onMissing?: (cluster: string) => void): FontRun[] {
-  const chain = CHAINS[face];
-  const primary = chain[0] as FontName;
+export function fontRuns(text: string, face: Face, onMissing?: (cluster: string) => void, lang?: string): FontRun[] {
+  const primary = CHAINS[face][0] as FontName;
   if (primaryCoversAll(primary, text)) return text === '' ? [] : [{ font: primary, text, source: text }];
-  const runs: { font: FontName; text: string; source: string; substituted?: true }[] = [];
+  const runs: { font: FontName; text: string; source: string; substituted?: true; separate?: true }[] = [];
   for (const { segment } of graphemes.segment(text)) {
-    const font = chain.find((name) => covers(loadFont(name), segment));
+    const font = fontFor(face, segment, lang);
     if (!font) {
       onMissing?.(segment);
       runs.push({ font: SUBSTITUTE_FONT, text: SUBSTITUTE, source: segment, substituted: true });
       continue;
     }
-    const last = runs[runs.length - 1];
-    if (last?.substituted) {
-      runs.push({ font, text: drawable(loadFont(font), segment), source: segment });
+    const toned = font === 'NotoEmoji' ? TONED_EMOJI.exec(segment) : null;
+    if (toned?.[1] && toned[2]) {
+      runs.push({ font, text: toned[1], source: toned[1], separate: true }, { font, text: toned[2], source: toned[2], separate: true });
       continue;
     }
+    const last = runs[runs.length - 1];
     const drawn = drawable(loadFont(font), segment);
-    if (last && last.font === font) {
+    if (last && last.font === font && !last.substituted && !last.separate) {
       last.text += drawn;
       last.source += segment;
     } else {
@@ -206,5 +270,11 @@ export function fontRuns(text: string, face: Face, onMissing?: (cluster: string)
   return runs;
 }
 
-/** Every font name, for registering them with a document. */
-export const FONT_NAMES = Object.keys(FONT_FILES) as FontName[];
+/** Every file font's name, in the order documents register them (CJK fonts follow, sorted by name). */
+export const FONT_NAMES = Object.keys(FONT_FILES) as FileFontName[];
+
+/** The fonts to register with a document that draws in `used`: a fixed order, so the same article gives the same resource names. */
+export function registrationOrder(used: ReadonlySet<FontName>): FontName[] {
+  const cjk = [...used].filter(isCjkFont).sort();
+  return [...FONT_NAMES.filter((name) => used.has(name)), ...cjk];
+}

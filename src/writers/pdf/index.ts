@@ -4,12 +4,14 @@ import type { FigureImages } from '../../shared/images.js';
 import { PAPERS, type WriterOptions } from '../options.js';
 export { PAPERS, type Paper, type PdfOptions } from '../options.js';
 import type { Writer } from '../types.js';
-import { describeCluster, embeddingFont, FONT_NAMES, SUBSTITUTE } from './fonts.js';
+import { CJK_CHARACTER, cjkPostscriptName, isCjkFont } from './cjk-fonts.js';
+import { describeCluster, embeddingFont, registrationOrder, SUBSTITUTE } from './fonts.js';
 import { layoutDocument, PAPER_SIZES, type ProbedImage } from './layout.js';
 import { fileIdentifier, xmpDescriptions } from './metadata.js';
 import { outputInstant } from '../../shared/dates.js';
 import { createDocument, imageSize, registerFont, type PdfDoc } from './pdfkit-fixes.js';
-import { renderLayout } from './render.js';
+import { fontsDrawn, renderLayout, runningHeader } from './render.js';
+import { woff2Ready } from './woff2.js';
 import { Tagger } from './tagging.js';
 
 
@@ -55,11 +57,14 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}, imag
     defaultFont: embeddingFont('NotoSerif'),
   });
   const bytes = collect(pdf);
-  for (const name of FONT_NAMES) registerFont(pdf, name, embeddingFont(name));
+  // The CJK faces are WOFF2 files, decoded on first use by a decoder that starts asynchronously.
+  if (CJK_CHARACTER.test(JSON.stringify([doc.meta, doc.blocks]))) await woff2Ready();
   const layout = layoutDocument(doc, paper, imageProbe(pdf, images));
   for (const { cluster, id } of layout.missing) warn(`pdf: no embedded font has "${cluster}" (${describeCluster(cluster)}) in ${id}: drawn as ${SUBSTITUTE}, kept in the text layer`);
+  const header = runningHeader(title, layout, doc.meta.lang);
+  for (const name of registrationOrder(fontsDrawn(layout, header))) registerFont(pdf, name, embeddingFont(name), isCjkFont(name) ? cjkPostscriptName(name) : undefined);
   const tagger = new Tagger(pdf, layout.root);
-  renderLayout(pdf, tagger, layout, title);
+  renderLayout(pdf, tagger, layout, header);
   tagger.finish();
   pdf.end();
   return bytes;

@@ -1,7 +1,8 @@
 import { inlineText } from '../../model/inline.js';
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
-import { isRightToLeft, langRuns } from '../../shared/lang.js';
+import { hasRightToLeft, mirrored, reversedNeutrals, visualRuns } from './bidi.js';
+import { isRightToLeft, langRuns, textDirection } from '../../shared/lang.js';
 import { linkTarget } from '../../shared/links.js';
 import type { Paper } from '../options.js';
 
@@ -11,9 +12,13 @@ import type { Paper } from '../options.js';
  * carries the structure node it belongs to, so that the tagger can wrap it in
  * marked content of the right element, in reading order.
  *
- * Lines are set ragged right (easier to read than justified text, WCAG 1.4.8),
- * broken at spaces and after hyphens/dashes inside words; a word wider than
- * the column is broken between characters. Pages keep at least two lines of a
+ * Lines are set ragged (easier to read than justified text, WCAG 1.4.8):
+ * flush left, or flush right in a right-to-left language, with list labels
+ * and quotation rules on that side too. They break at spaces, after
+ * hyphens/dashes inside words, and between words of scripts written without
+ * spaces (Thai, Chinese, Japanese, Korean; never before closing punctuation);
+ * a word wider than the column is broken between characters. Each line's
+ * text is put in visual order by the Unicode Bidirectional Algorithm. Pages keep at least two lines of a
  * paragraph at the foot (no orphans) and at the head (no widows), and a
  * heading stays with the first lines of what follows it.
  */
@@ -82,6 +87,10 @@ export interface Piece {
   readonly node: StructNode;
   readonly color: Rgb;
   readonly link?: LinkTarget;
+  /** A stretch drawn right to left: fontkit shapes it whole and puts its glyphs in visual order. */
+  readonly rightToLeft?: true;
+  /** Where the piece starts in the line's logical text, when the line is drawn in another order than it is read. */
+  readonly logical?: number;
 }
 
 export interface OutlineEntry {
@@ -192,6 +201,8 @@ interface Segment {
   readonly style: Style;
   readonly node: StructNode;
   readonly link?: LinkTarget;
+  /** The language of the text when it is not the document's (it picks Chinese, Japanese or Korean glyphs). */
+  readonly lang?: string;
 }
 
 function linkDescription(link: Extract<Inline, { type: 'link' }>): string {
@@ -238,18 +249,38 @@ function sentenceSegments(sentences: readonly Sentence[], style: Style, parent: 
   sentences.forEach((sentence, i) => {
     const span: StructNode = { role: 'Span', parent, id: sentence.id };
     flattenInlines(sentence.inlines, style, span, out);
-    if (i < sentences.length - 1) out.push({ text: ' ', style, node: span });
+    // Chinese and Japanese sentences follow one another with no space (the full stop is wide).
+    if (i < sentences.length - 1 && !/[\u3000-\u303f\uff00-\uffef]$/u.test(sentence.text)) out.push({ text: ' ', style, node: span });
   });
   return out;
 }
 
-/** Segments re-split where the script changes to another language, each such run its own Span with `/Lang`. */
-function withLanguages(segments: readonly Segment[], docLang: string): Segment[] {
+/**
+ * Scripts whose shaping reorders and splits characters (a Devanagari vowel
+ * sign drawn before its consonant, a Thai tone mark stacked on a vowel): the
+ * glyphs cannot be mapped back to the text one by one, so the text they
+ * stand for travels with them as `/ActualText`.
+ */
+const COMPLEX = /[\p{scx=Devanagari}\p{scx=Bengali}\p{scx=Tamil}\p{scx=Thai}]/u;
+
+export function isComplex(text: string): boolean {
+  return COMPLEX.test(text);
+}
+
+/**
+ * Segments re-split where the script changes to another language, each such
+ * run its own Span with `/Lang`. Right-to-left text is drawn in visual order
+ * and complex scripts reorder their glyphs, so such a Span carries the
+ * logical text as `/ActualText` (ISO 32000-1 14.9.4) for screen readers and
+ * extraction from the structure tree.
+ */
+function withLanguages(segments: readonly Segment[], lang: string): Segment[] {
   return segments.flatMap((segment) =>
-    langRuns(segment.text, docLang).map((run): Segment => {
-      if (!run.lang) return { ...segment, text: run.text };
-      const node: StructNode = { role: 'Span', parent: segment.node, lang: run.lang, ...(isRightToLeft(run.lang) ? { actualText: run.text } : {}) };
-      return { ...segment, text: run.text, node };
+    langRuns(segment.text, lang).map((run): Segment => {
+      const reordered = hasRightToLeft(run.text) || isComplex(run.text);
+      if (!run.lang && !reordered) return { ...segment, text: run.text };
+      const node: StructNode = { role: 'Span', parent: segment.node, ...(run.lang ? { lang: run.lang } : {}), ...(reordered ? { actualText: run.text } : {}) };
+      return { ...segment, text: run.text, node, ...(run.lang ? { lang: run.lang } : {}) };
     }),
   );
 }
@@ -258,12 +289,18 @@ function withLanguages(segments: readonly Segment[], docLang: string): Segment[]
 
 interface Part {
   readonly text: string;
+  /** The logical text the part stands for (differs from `text` for a substitute or left-out ignorables). */
+  readonly source: string;
   readonly font: FontName;
   readonly size: number;
   readonly width: number;
   readonly node: StructNode;
   readonly color: Rgb;
   readonly link?: LinkTarget;
+  /** Never merged into the piece before it (a skin-tone modifier drawn apart). */
+  readonly separate?: true;
+  readonly rightToLeft?: true;
+  readonly logical?: number;
 }
 
 interface Word {
@@ -274,9 +311,14 @@ interface Word {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Scripts written without spaces between words: lines break between their words (found by ICU's dictionaries). */
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** No line starts with closing punctuation or ends with opening punctuation (the kinsoku rule, UAX #14 CL/OP). */
+const NO_BREAK_BEFORE = /[\p{Pe}\p{Pf}\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\u30fc\u3005\u309d\u309e\u30fd\u30fe!?,.:;\u3063\u30c3\u3083\u3085\u3087\u30e3\u30e5\u30e7\u3041\u3043\u3045\u3047\u3049\u30a1\u30a3\u30a5\u30a7\u30a9]/u;
+const NO_BREAK_AFTER = /[\p{Ps}\p{Pi}]/u;
 
-/** Offsets where a new word may start: after spaces, and after a hyphen, dash or slash inside a word. */
-function breakOffsets(text: string): number[] {
+/** Offsets where a new word may start: after spaces, after a hyphen, dash or slash inside a word, between words of unspaced scripts. */
+function breakOffsets(text: string, lang: string): number[] {
   const offsets: number[] = [];
   for (let p = 1; p < text.length; p++) {
     const prev = text[p - 1] ?? '';
@@ -284,7 +326,32 @@ function breakOffsets(text: string): number[] {
     if ((prev === ' ' && cur !== ' ') || prev === '\u200b') offsets.push(p);
     else if (/[-\u2010\u2013\u2014/]/.test(prev) && LETTER_OR_DIGIT.test(cur) && LETTER_OR_DIGIT.test(text[p - 2] ?? '')) offsets.push(p);
   }
-  return offsets;
+  if (!UNSPACED.test(text)) return offsets;
+  const found = new Set(offsets);
+  for (const { index } of wordSegmenter(lang).segment(text)) {
+    if (index === 0 || found.has(index)) continue;
+    const prev = text[index - 1] ?? '';
+    const cur = text[index] ?? '';
+    if (/\s/.test(prev) || /\s/.test(cur) || !(UNSPACED.test(prev) || UNSPACED.test(cur))) continue;
+    if (NO_BREAK_BEFORE.test(cur) || NO_BREAK_AFTER.test(prev) || /[\p{M}\u200d]/u.test(cur)) continue;
+    found.add(index);
+  }
+  return [...found].sort((x, y) => x - y);
+}
+
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
+function wordSegmenter(lang: string): Intl.Segmenter {
+  let segmenter = wordSegmenters.get(lang);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    } catch {
+      segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    }
+    wordSegmenters.set(lang, segmenter);
+  }
+  return segmenter;
 }
 
 /**
@@ -300,17 +367,21 @@ function idOf(node: StructNode | null): string {
   return 'title';
 }
 
-function partsOf(text: string, segment: Segment): Part[] {
-  return fontRuns(text, faceOf(segment.style), (cluster) => missing.push({ cluster, id: idOf(segment.node) })).map((run) => ({
-    text: run.text,
-    font: run.font,
-    size: segment.style.size,
-    width: advance(run.font, run.text) * segment.style.size,
-    // A substitute is drawn; the text layer keeps the character itself (ISO 32000-1 14.9.4).
-    node: run.substituted ? { role: 'Span', parent: segment.node, actualText: run.source } : segment.node,
-    color: segment.style.color,
-    ...(segment.link ? { link: segment.link } : {}),
-  }));
+function partsOf(text: string, segment: Segment, lang: string): Part[] {
+  return fontRuns(text, faceOf(segment.style), (cluster) => missing.push({ cluster, id: idOf(segment.node) }), segment.lang ?? lang).map((run) => {
+    return {
+      text: run.text,
+      source: run.source,
+      font: run.font,
+      size: segment.style.size,
+      width: advance(run.font, run.text) * segment.style.size,
+      // A substitute is drawn; the text layer keeps the character itself (ISO 32000-1 14.9.4).
+      node: run.substituted ? { role: 'Span', parent: segment.node, actualText: run.source } : segment.node,
+      color: segment.style.color,
+      ...(segment.link ? { link: segment.link } : {}),
+      ...(run.separate ? { separate: true as const } : {}),
+    };
+  });
 }
 
 function wordOf(parts: Part[]): Word {
@@ -324,27 +395,27 @@ function wordOf(parts: Part[]): Word {
   return { parts, width, trailing };
 }
 
-/** The segments cut into words (with their trailing spaces), each word a list of parts. */
-function wordsOf(segments: readonly Segment[]): Word[] {
+/** The segments cut into words (with their trailing spaces), each word a list of parts; one pass over both. */
+function wordsOf(segments: readonly Segment[], lang: string): Word[] {
   const text = segments.map((s) => s.text).join('');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const s of segments) {
-    starts.push(offset);
-    offset += s.text.length;
-  }
-  const bounds = [0, ...breakOffsets(text), text.length];
+  const bounds = [0, ...breakOffsets(text, lang), text.length];
   const words: Word[] = [];
+  let index = 0;
+  let start = 0;
   for (let w = 0; w < bounds.length - 1; w++) {
     const a = bounds[w] ?? 0;
     const b = bounds[w + 1] ?? 0;
     const parts: Part[] = [];
-    segments.forEach((segment, i) => {
-      const s = starts[i] ?? 0;
-      const from = Math.max(a, s);
-      const to = Math.min(b, s + segment.text.length);
-      if (to > from) parts.push(...partsOf(segment.text.slice(from - s, to - s), segment));
-    });
+    while (index < segments.length) {
+      const segment = segments[index] as Segment;
+      const end = start + segment.text.length;
+      const from = Math.max(a, start);
+      const to = Math.min(b, end);
+      if (to > from) parts.push(...partsOf(segment.text.slice(from - start, to - start), segment, lang));
+      if (end > b) break;
+      start = end;
+      index++;
+    }
     if (parts.length > 0) words.push(wordOf(parts));
   }
   return words;
@@ -352,10 +423,12 @@ function wordsOf(segments: readonly Segment[]): Word[] {
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
-/** A word too wide for the column, as one word per character cluster. */
+/** A word too wide for the column, as one word per character cluster (a substitute stays whole). */
 function characterWords(word: Word): Word[] {
   return word.parts.flatMap((part) =>
-    [...graphemes.segment(part.text)].map(({ segment }) => wordOf([{ ...part, text: segment, width: advance(part.font, segment) * part.size }])),
+    part.text !== part.source
+      ? [wordOf([part])]
+      : [...graphemes.segment(part.text)].map(({ segment }) => wordOf([{ ...part, text: segment, source: segment, width: advance(part.font, segment) * part.size }])),
   );
 }
 
@@ -363,50 +436,106 @@ function characterWords(word: Word): Word[] {
 function piecesOf(parts: readonly Part[], x: number): Piece[] {
   const pieces: Piece[] = [];
   let cursor = x;
+  let lastPart: Part | undefined;
   for (const part of parts) {
     const last = pieces[pieces.length - 1];
-    if (last && last.font === part.font && last.size === part.size && last.node === part.node && last.color === part.color && last.link === part.link) {
-      pieces[pieces.length - 1] = { ...last, text: last.text + part.text, width: last.width + part.width };
+    const alike = last && lastPart && !part.separate && !lastPart.separate && last.font === part.font && last.size === part.size && last.node === part.node && last.color === part.color && last.link === part.link && Boolean(last.rightToLeft) === Boolean(part.rightToLeft);
+    if (last && alike) {
+      // Right-to-left parts arrive in visual order; their logical text runs the other way.
+      const logical = last.logical === undefined || part.logical === undefined ? undefined : Math.min(last.logical, part.logical);
+      pieces[pieces.length - 1] = { ...last, text: part.rightToLeft ? part.text + last.text : last.text + part.text, width: last.width + part.width, ...(logical !== undefined ? { logical } : {}) };
     } else {
-      pieces.push({ text: part.text, font: part.font, size: part.size, x: cursor, width: part.width, node: part.node, color: part.color, ...(part.link ? { link: part.link } : {}) });
+      pieces.push({ text: part.text, font: part.font, size: part.size, x: cursor, width: part.width, node: part.node, color: part.color, ...(part.link ? { link: part.link } : {}), ...(part.rightToLeft ? { rightToLeft: true as const } : {}), ...(part.logical !== undefined ? { logical: part.logical } : {}) });
     }
     cursor += part.width;
+    lastPart = part;
   }
   return pieces;
 }
 
-/** Greedy line filling: as many words as fit in `width`, trailing spaces allowed to hang. */
+/** Greedy line filling: as many words as fit in `width`, trailing spaces allowed to hang. Linear in the words. */
 function breakLines(words: readonly Word[], width: number): Part[][] {
   const lines: Part[][] = [];
   let current: Part[] = [];
-  let used = 0;
-  const queue = [...words];
-  while (queue.length > 0) {
-    const word = queue.shift() as Word;
-    const fits = used + word.width - word.trailing <= width + 0.01;
+  let filled = 0;
+  const place = (word: Word, splittable: boolean): void => {
+    const fits = filled + word.width - word.trailing <= width + 0.01;
     if (!fits && current.length > 0) {
       lines.push(current);
       current = [];
-      used = 0;
+      filled = 0;
     }
-    if (current.length === 0 && word.width - word.trailing > width + 0.01 && (word.parts.length > 1 || [...graphemes.segment(word.parts[0]?.text ?? '')].length > 1)) {
-      queue.unshift(...characterWords(word));
-      continue;
+    if (splittable && current.length === 0 && word.width - word.trailing > width + 0.01 && (word.parts.length > 1 || [...graphemes.segment(word.parts[0]?.text ?? '')].length > 1)) {
+      for (const piece of characterWords(word)) place(piece, false);
+      return;
     }
     current.push(...word.parts);
-    used += word.width;
-  }
+    filled += word.width;
+  };
+  for (const word of words) place(word, true);
   if (current.length > 0) lines.push(current);
   return lines;
 }
 
+/**
+ * A line's parts in visual order, left to right: cut where the embedding
+ * level changes, each right-to-left stretch marked so that it is shaped and
+ * drawn right to left. A line with no right-to-left text in a left-to-right
+ * paragraph is returned as it is.
+ */
+function visualOrder(parts: readonly Part[], direction: 'ltr' | 'rtl'): Part[] {
+  const text = parts.map((p) => p.source).join('');
+  if (direction === 'ltr' && !hasRightToLeft(text)) return [...parts];
+  const owners: number[] = [];
+  const cuts: number[] = [];
+  parts.forEach((part, i) => {
+    cuts.push(owners.length);
+    for (let k = 0; k < part.source.length; k++) owners.push(i);
+  });
+  const starts = cuts.slice();
+  const result: Part[] = [];
+  const seen = new Set<number>();
+  for (const run of visualRuns(text, direction, cuts)) {
+    const owner = owners[run.start] ?? 0;
+    const part = parts[owner] as Part;
+    const partStart = starts[owner] ?? 0;
+    if (part.text !== part.source) {
+      // A substitute or a cluster with left-out characters is drawn whole, once.
+      if (seen.has(owner)) continue;
+      seen.add(owner);
+      result.push({ ...part, logical: partStart, ...(run.rightToLeft ? { rightToLeft: true as const } : {}) });
+      continue;
+    }
+    const source = part.source.slice(run.start - partStart, run.end - partStart);
+    if (run.rightToLeft && !hasRightToLeft(source)) {
+      // Punctuation and spaces running right to left: one piece per character, mirrored, so that each is drawn
+      // where it is seen and the content still reads in logical order.
+      let offset = run.start;
+      const chars = [...graphemes.segment(source)].map(({ segment }) => {
+        const at = offset;
+        offset += segment.length;
+        return { segment, at };
+      });
+      for (const { segment, at } of chars.reverse()) {
+        const text = reversedNeutrals(segment);
+        result.push({ ...part, text, source: segment, width: advance(part.font, text) * part.size, logical: at, separate: true });
+      }
+      continue;
+    }
+    const text = run.rightToLeft ? mirrored(source) : source;
+    const width = text === part.text ? part.width : advance(part.font, text) * part.size;
+    result.push({ ...part, text, source, width, logical: run.start, ...(run.rightToLeft ? { rightToLeft: true as const } : {}) });
+  }
+  return result;
+}
+
 /** Text outside the structure (running heads, folios) measured into pieces. */
-export function measuredPieces(text: string, face: Face, size: number, x: number, color: Rgb): Piece[] {
+export function measuredPieces(text: string, face: Face, size: number, x: number, color: Rgb, lang?: string): Piece[] {
   const node: StructNode = { role: 'Span', parent: null };
-  return piecesOf(
-    fontRuns(text, face).map((run) => ({ text: run.text, font: run.font, size, width: advance(run.font, run.text) * size, node, color })),
-    x,
+  const parts = fontRuns(text, face, undefined, lang).map(
+    (run): Part => ({ text: run.text, source: run.source, font: run.font, size, width: advance(run.font, run.text) * size, node, color, ...(run.separate ? { separate: true as const } : {}) }),
   );
+  return piecesOf(visualOrder(parts, lang ? textDirection(lang) : 'ltr'), x);
 }
 
 // --- blocks ----------------------------------------------------------------------
@@ -431,6 +560,8 @@ interface Context {
   bars: number[];
   /** A list label waiting for the first line of its item. */
   label: Piece[] | undefined;
+  /** The document's direction: which side lines, list labels and quotation rules keep to. */
+  readonly direction: 'ltr' | 'rtl';
 }
 
 function takeLabel(ctx: Context): Piece[] {
@@ -439,17 +570,23 @@ function takeLabel(ctx: Context): Piece[] {
   return label;
 }
 
-function textLines(ctx: Context, segments: readonly Segment[], size: number, leading: number, outline?: OutlineEntry): TextLine[] {
+/** Lines of text in `lang` (the document's unless a passage has its own), flush with the side its direction reads from. */
+function textLines(ctx: Context, segments: readonly Segment[], size: number, leading: number, outline?: OutlineEntry, lang = ctx.doc.meta.lang): TextLine[] {
   const height = size * leading;
   const ascent = (height - size) / 2 + size * 0.82;
-  return breakLines(wordsOf(withLanguages(segments, ctx.doc.meta.lang)), ctx.right - ctx.left).map((parts, i) => ({
-    kind: 'text',
-    height,
-    ascent,
-    bars: [...ctx.bars],
-    pieces: [...(i === 0 ? takeLabel(ctx) : []), ...piecesOf(parts, ctx.left)],
-    ...(i === 0 && outline ? { outline } : {}),
-  }));
+  const direction = textDirection(lang);
+  return breakLines(wordsOf(withLanguages(segments, lang), lang), ctx.right - ctx.left).map((logical, i) => {
+    const parts = visualOrder(logical, direction);
+    const width = parts.reduce((sum, p) => sum + p.width, 0);
+    return {
+      kind: 'text',
+      height,
+      ascent,
+      bars: [...ctx.bars],
+      pieces: [...(i === 0 ? takeLabel(ctx) : []), ...piecesOf(parts, direction === 'rtl' ? ctx.right - width : ctx.left)],
+      ...(i === 0 && outline ? { outline } : {}),
+    };
+  });
 }
 
 function push(ctx: Context, lines: Line[], spaceBefore: number, spaceAfter: number, keepWithNext = false, splittable = true): void {
@@ -479,7 +616,7 @@ function layoutBlocks(ctx: Context, blocks: readonly Block[], parent: StructNode
       }
       case 'paragraph': {
         const node: StructNode = { role: 'P', parent, id: block.id, ...(block.lang ? { lang: block.lang } : {}) };
-        push(ctx, textLines(ctx, sentenceSegments(block.sentences, body(), node), BODY_SIZE, BODY_LEADING), 0, BODY_SIZE * 0.7);
+        push(ctx, textLines(ctx, sentenceSegments(block.sentences, body(), node), BODY_SIZE, BODY_LEADING, undefined, block.lang), 0, BODY_SIZE * 0.7);
         break;
       }
       case 'list': {
@@ -489,20 +626,23 @@ function layoutBlocks(ctx: Context, blocks: readonly Block[], parent: StructNode
           const li: StructNode = { role: 'LI', parent: list, id: item.id };
           const lbl: StructNode = { role: 'Lbl', parent: li };
           const labelText = block.ordered ? `${(block.start ?? 1) + i}.` : '\u2022';
-          const labelParts = partsOf(labelText, { text: labelText, style: body(), node: lbl });
+          const labelParts = partsOf(labelText, { text: labelText, style: body(), node: lbl }, ctx.doc.meta.lang);
           const labelWidth = labelParts.reduce((s, p) => s + p.width, 0);
-          ctx.left += indent;
+          const rtl = ctx.direction === 'rtl';
+          if (rtl) ctx.right -= indent;
+          else ctx.left += indent;
           // An outer item whose first block is this list still has its own label waiting: both go on the first line.
-          ctx.label = [...(ctx.label ?? []), ...piecesOf(labelParts, ctx.left - 6 - labelWidth)];
+          ctx.label = [...(ctx.label ?? []), ...piecesOf(labelParts, rtl ? ctx.right + 6 : ctx.left - 6 - labelWidth)];
           layoutBlocks(ctx, item.blocks, { role: 'LBody', parent: li });
           ctx.label = undefined;
-          ctx.left -= indent;
+          if (rtl) ctx.right += indent;
+          else ctx.left -= indent;
         });
         break;
       }
       case 'quote': {
         const node: StructNode = { role: 'BlockQuote', parent, id: block.id };
-        ctx.bars.push(ctx.left + 2);
+        ctx.bars.push(ctx.direction === 'rtl' ? ctx.right - 4 : ctx.left + 2);
         ctx.left += 16;
         ctx.right -= 16;
         layoutBlocks(ctx, block.blocks, node);
@@ -650,7 +790,7 @@ export function layoutDocument(doc: Document, paper: Paper, probe: ImageProbe): 
   const frame = pageFrame(paper);
   const root: StructNode = { role: 'Document', parent: null };
   const art: StructNode = { role: 'Art', parent: root };
-  const ctx: Context = { doc, frame, probe, blocks: [], left: frame.left, right: frame.right, bars: [], label: undefined };
+  const ctx: Context = { doc, frame, probe, blocks: [], left: frame.left, right: frame.right, bars: [], label: undefined, direction: textDirection(doc.meta.lang) };
   missing = [];
   try {
     layoutTitle(ctx, art);

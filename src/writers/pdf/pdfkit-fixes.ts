@@ -99,10 +99,88 @@ export function createDocument(settings: DocumentSettings): PdfDoc {
  * all text is encoded before the subset, so emptying the glyph cache for
  * every document is enough; the decoded tables stay shared.
  */
-export function registerFont(doc: PdfDoc, name: string, font: fontkit.Font): void {
+export function registerFont(doc: PdfDoc, name: string, font: fontkit.Font, postscriptName?: string): void {
   (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
   doc.registerFont(name, font as unknown as Buffer);
   shareLayoutCache(doc, name);
+  encodeVariableGlyphs(doc);
+  // An instance of a variable font keeps the default instance's name (NotoSansJP-Thin for weight 400),
+  // which pdfkit writes as the embedded font's /BaseFont: the caller names it.
+  if (postscriptName) Object.defineProperty(font, 'postscriptName', { value: postscriptName, configurable: true });
+}
+
+/** A TrueType glyph outline as fontkit gives it (quadratic curves, points in font units). */
+interface GlyphPath {
+  readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[];
+}
+
+/**
+ * fontkit subsets an instance of a variable font (the CJK faces, instanced
+ * at 400 and 700) by re-encoding each glyph's outline, but its encoder hands
+ * restructure a byte count where a buffer is wanted and throws, so no PDF
+ * with such a font could be written. This is that encoder, without the
+ * defect: a simple glyph (ISO/IEC 14496-22 5.3.3) with one flag byte and
+ * 16-bit deltas per point, no instructions, padded to 4 bytes.
+ */
+export function encodeSimpleGlyph(path: GlyphPath): Uint8Array {
+  const points: { x: number; y: number; onCurve: boolean }[] = [];
+  const ends: number[] = [];
+  let contourStart = 0;
+  const close = (): void => {
+    if (points.length > contourStart) ends.push(points.length - 1);
+    contourStart = points.length;
+  };
+  for (const { command, args } of path.commands) {
+    if (command === 'moveTo') close();
+    if (command === 'closePath') {
+      close();
+      continue;
+    }
+    for (let j = 0; j + 1 < args.length; j += 2) {
+      const onCurve = !(command === 'quadraticCurveTo' && j === 0);
+      points.push({ x: Math.round(args[j] ?? 0), y: Math.round(args[j + 1] ?? 0), onCurve });
+    }
+  }
+  close();
+  if (points.length === 0) return new Uint8Array(0);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const size = 10 + 2 * ends.length + 2 + points.length * 5;
+  const bytes = new Uint8Array(size + ((4 - (size % 4)) % 4));
+  const view = new DataView(bytes.buffer);
+  view.setInt16(0, ends.length);
+  view.setInt16(2, Math.min(...xs));
+  view.setInt16(4, Math.min(...ys));
+  view.setInt16(6, Math.max(...xs));
+  view.setInt16(8, Math.max(...ys));
+  let at = 10;
+  for (const end of ends) {
+    view.setUint16(at, end);
+    at += 2;
+  }
+  view.setUint16(at, 0);
+  at += 2;
+  for (const point of points) bytes[at++] = point.onCurve ? 1 : 0;
+  let last = 0;
+  for (const x of xs) {
+    view.setInt16(at, x - last);
+    at += 2;
+    last = x;
+  }
+  last = 0;
+  for (const y of ys) {
+    view.setInt16(at, y - last);
+    at += 2;
+    last = y;
+  }
+  return bytes;
+}
+
+/** Gives the current font's subsetter the glyph encoder above when the font is a variable-font instance. */
+function encodeVariableGlyphs(doc: PdfDoc): void {
+  const raw = doc as unknown as { _font: { font: { _variationProcessor?: unknown }; subset?: { glyphEncoder?: { encodeSimple(path: GlyphPath): Uint8Array } } } };
+  const encoder = raw._font.subset?.glyphEncoder;
+  if (raw._font.font._variationProcessor && encoder) encoder.encodeSimple = (path) => Buffer.from(encodeSimpleGlyph(path));
 }
 
 const layoutCaches = new Map<string, { cache: Record<string, unknown>; documents: number }>();
@@ -189,12 +267,39 @@ export function bookmark(doc: PdfDoc, parent: Outline, title: string, top: numbe
  * option handling) though the layout already knows the width; this calls its
  * fragment writer directly with that width. Performance only.
  */
-export function drawText(doc: PdfDoc, text: string, x: number, y: number, width: number): void {
+export function drawText(doc: PdfDoc, text: string, x: number, y: number, width: number, rightToLeft = false): void {
+  if (rightToLeft) mapLigaturesRightToLeft(doc, text);
   (doc as unknown as { _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void })._fragment(text, x, y, {
     baseline: 'alphabetic',
     textWidth: width,
     wordCount: text.trim() ? text.trim().split(/\s+/).length : 0,
+    // pdfkit shapes a fragment word by word unless given features: a right-to-left run must be
+    // shaped whole, so that fontkit puts all of it (not each word) in visual order.
+    ...(rightToLeft ? { features: { mark: false, mkmk: false } } : {}),
   });
+}
+
+interface EmbeddedFontInternals {
+  layout(text: string, features: string[]): { glyphs: readonly { id: number; codePoints: readonly number[] }[] };
+  subset: { includeGlyph(id: number): number };
+  unicode: (readonly number[] | undefined)[];
+}
+
+/**
+ * pdfkit maps each glyph to the characters it stands for in logical order.
+ * Text extractors (poppler, pdf.js) read a right-to-left run in drawing
+ * order and reverse it, so a ligature standing for several characters (the
+ * Arabic lam-alef) came out with them swapped ("اإلعالن" for "الإعلان").
+ * Its ToUnicode entry is written reversed, so the reversal restores the
+ * word (ISO 32000-1 9.10.2: the mapping is the text a glyph represents).
+ */
+function mapLigaturesRightToLeft(doc: PdfDoc, text: string): void {
+  const font = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+  for (const glyph of font.layout(text, []).glyphs) {
+    if (glyph.codePoints.length < 2) continue;
+    const gid = font.subset.includeGlyph(glyph.id);
+    font.unicode[gid] ??= [...glyph.codePoints].reverse();
+  }
 }
 
 /** The document outline's root. */

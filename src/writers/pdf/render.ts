@@ -1,5 +1,6 @@
-import { loadFont, type Face } from './fonts.js';
-import { COLORS, measuredPieces, type Layout, type Line, type LinkTarget, type Piece, type PlacedLine, type Rgb } from './layout.js';
+import { loadFont, type Face, type FontName } from './fonts.js';
+import { textDirection } from '../../shared/lang.js';
+import { COLORS, isComplex, measuredPieces, type Layout, type Line, type LinkTarget, type Piece, type PlacedLine, type Rgb } from './layout.js';
 import { bookmark, drawText, linkAnnotation, outlineRoot, type Outline, type PdfDoc } from './pdfkit-fixes.js';
 import type { Tagger } from './tagging.js';
 
@@ -11,7 +12,7 @@ import type { Tagger } from './tagging.js';
 
 function drawPiece(doc: PdfDoc, piece: Piece, baseline: number): void {
   doc.font(piece.font).fontSize(piece.size).fillColor([...piece.color]);
-  drawText(doc, piece.text, piece.x, baseline, piece.width);
+  drawText(doc, piece.text, piece.x, baseline, piece.width, piece.rightToLeft === true);
 }
 
 /** Width of the piece without its trailing spaces (what an underline should cover). */
@@ -23,12 +24,12 @@ function inkWidth(piece: Piece): number {
 }
 
 /** A string set in one face, truncated with an ellipsis to `maxWidth`. */
-function fittedPieces(text: string, face: Face, size: number, x: number, color: Rgb, maxWidth: number): Piece[] {
-  let pieces = measuredPieces(text, face, size, x, color);
+function fittedPieces(text: string, face: Face, size: number, x: number, color: Rgb, maxWidth: number, lang: string): Piece[] {
+  let pieces = measuredPieces(text, face, size, x, color, lang);
   const width = (ps: Piece[]): number => ps.reduce((s, p) => s + p.width, 0);
   if (width(pieces) <= maxWidth) return pieces;
   const clusters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
-  const cut = (n: number): Piece[] => measuredPieces(`${clusters.slice(0, n).join('').trimEnd()}\u2026`, face, size, x, color);
+  const cut = (n: number): Piece[] => measuredPieces(`${clusters.slice(0, n).join('').trimEnd()}\u2026`, face, size, x, color, lang);
   // Binary search for the longest prefix that fits: measuring every shorter prefix in turn is quadratic in the title's length.
   let [fits, tooLong] = [1, clusters.length];
   while (tooLong - fits > 1) {
@@ -113,9 +114,15 @@ function drawLine(doc: PdfDoc, tagger: Tagger, outline: OutlineBuilder, placed: 
 }
 
 function drawTextPieces(doc: PdfDoc, tagger: Tagger, line: Line, baseline: number, top: number): void {
-  for (const run of runsByNode(line.pieces)) {
+  // Pieces placed in visual order are drawn in reading order, so that the structure tree and the content stream read as the text does.
+  const pieces = line.pieces.some((p) => p.logical !== undefined) ? [...line.pieces].sort((a, b) => (a.logical ?? -1) - (b.logical ?? -1)) : line.pieces;
+  for (const run of runsByNode(pieces)) {
     const node = run[0]?.node;
-    if (node) tagger.content(node, () => run.forEach((piece) => drawPiece(doc, piece, baseline)));
+    if (!node) continue;
+    // Glyphs of a complex script do not map back to its text one by one: its marked content says what it stands for (ISO 32000-1 14.9.4).
+    const text = run.map((piece) => piece.text).join('');
+    const actual = node.role === 'Span' && isComplex(text) ? text : undefined;
+    tagger.content(node, () => run.forEach((piece) => drawPiece(doc, piece, baseline)), actual);
   }
   // A link's annotation follows its text on the line, under the same Link element.
   for (const rect of linkRects(line.pieces)) {
@@ -132,11 +139,26 @@ function drawTextPieces(doc: PdfDoc, tagger: Tagger, line: Line, baseline: numbe
   }
 }
 
+/** The running head: the title, cut to the measure, flush with the side the language reads from. */
+export function runningHeader(title: string, layout: Layout, lang: string): Piece[] {
+  const { frame } = layout;
+  const pieces = fittedPieces(title, 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left, lang);
+  if (textDirection(lang) !== 'rtl') return pieces;
+  const shift = frame.right - frame.left - pieces.reduce((s, p) => s + p.width, 0);
+  return pieces.map((piece) => ({ ...piece, x: piece.x + shift }));
+}
+
+/** Every font the pages draw in (the folio is set in Noto Sans), so that a document registers just those. */
+export function fontsDrawn(layout: Layout, header: readonly Piece[]): Set<FontName> {
+  const fonts = new Set<FontName>(['NotoSans', ...header.map((p) => p.font)]);
+  for (const page of layout.pages) for (const { line } of page) for (const piece of line.pieces) fonts.add(piece.font);
+  return fonts;
+}
+
 /** Draws every page of the layout into the document. */
-export function renderLayout(doc: PdfDoc, tagger: Tagger, layout: Layout, title: string): void {
+export function renderLayout(doc: PdfDoc, tagger: Tagger, layout: Layout, header: readonly Piece[]): void {
   const outline = new OutlineBuilder(doc);
   const { frame } = layout;
-  const header = fittedPieces(title, 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left);
   layout.pages.forEach((page, i) => {
     doc.addPage({ size: [frame.width, frame.height], margin: 0 });
     drawRunningHeadAndFoot(doc, tagger, layout, header, i + 1, layout.pages.length);

@@ -40,10 +40,10 @@ export class Tagger {
     return element;
   }
 
-  /** Draws content as marked content of the node's element (`/Tag <</MCID n>> BDC ... EMC`). */
-  content(node: StructNode, draw: () => void): void {
+  /** Draws content as marked content of the node's element (`/Tag <</MCID n>> BDC ... EMC`), with the text it stands for when the glyphs do not say it. */
+  content(node: StructNode, draw: () => void, actualText?: string): void {
     const element = this.element(node);
-    const marked = this.doc.markStructureContent(node.role);
+    const marked = this.doc.markStructureContent(node.role, actualText !== undefined ? ({ actual: actualText } as PDFKit.Mixins.MarkingOptions) : {});
     draw();
     this.doc.endMarkedContent();
     element.add(marked);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rms } from '../../../src/speech/audio/pcm.js';
+import { rms, SPEECH_THRESHOLD } from '../../../src/speech/audio/pcm.js';
 import { espeakEngine, espeakVoices, voiceForLang, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
 import { SpeechError } from '../../../src/speech/engines/types.js';
 
@@ -76,5 +76,63 @@ describe('espeak engine (WASM)', () => {
     await expect(espeakEngine.synthesize(unit('en', 'hi'), { lang: 'en', voice: 'no-such-voice' })).rejects.toThrow(SpeechError);
     await expect(espeakEngine.voiceFor({ lang: 'xx' })).rejects.toThrow(/no voice for language "xx"/);
     await expect(espeakEngine.synthesize(unit('en', 'hi'), { lang: 'en', rate: 5 })).rejects.toThrow(/rate must be/);
+  });
+
+  describe('word positions (eSpeak\'s word events, read through its synthesis callback)', () => {
+    const sentence = (lang: string, body: string): { ssml: string; spoken: string } => ({ ssml: ssml(lang, `<s>${body}\n</s>`), spoken: '' });
+    /** The sample where the voice comes back after the first run of at least `gapMs` of silence at or after `from`. */
+    const onsetAfterSilence = (samples: Int16Array, from: number, to: number, gapMs: number): number | undefined => {
+      const level = SPEECH_THRESHOLD * 32768;
+      const gap = Math.round((22050 * gapMs) / 1000);
+      let quiet = 0;
+      for (let i = from; i < to; i++) {
+        if (Math.abs(samples[i] ?? 0) <= level) quiet++;
+        else if (quiet >= gap) return i;
+        else quiet = 0;
+      }
+      return undefined;
+    };
+
+    it('reports every written word once, in order, at increasing samples', async () => {
+      const text = 'The minister arrived late, and then spoke to the press.';
+      const pcm = await espeakEngine.synthesize(sentence('en', text), { lang: 'en' });
+      const words = pcm.words ?? [];
+      expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['The', 'minister', 'arrived', 'late', 'and', 'then', 'spoke', 'to', 'the', 'press']);
+      words.forEach((w, i) => {
+        expect(w.sample).toBeGreaterThanOrEqual(words[i - 1]?.sample ?? 0);
+        expect(w.sample).toBeLessThan(pcm.samples.length);
+      });
+    });
+
+    it('places a word after a pause at most 60 ms from where its voice begins (measured on the PCM; eSpeak reports it early, at the end of the pause phoneme)', async () => {
+      const text = 'Hello world, twenty more. Again, and again.';
+      const pcm = await espeakEngine.synthesize(sentence('en', text), { lang: 'en' });
+      const words = pcm.words ?? [];
+      const afterPause = ['twenty', 'Again', 'and'].map((word) => words.find((w) => text.slice(w.start, w.end) === word));
+      for (const [i, word] of afterPause.entries()) {
+        if (!word) throw new Error(`no event for word ${i}`);
+        const previous = words[words.indexOf(word) - 1];
+        const heard = onsetAfterSilence(pcm.samples, previous?.sample ?? 0, pcm.samples.length, 60);
+        if (heard === undefined) throw new Error(`no pause before ${text.slice(word.start, word.end)}`);
+        expect(Math.abs(((heard - word.sample) * 1000) / 22050), text.slice(word.start, word.end)).toBeLessThanOrEqual(60);
+      }
+    });
+
+    it('gives every word of a <sub alias> the written form it replaces, wherever the sub is', async () => {
+      const body = "On <sub alias='October eighth, twenty twenty-four'>2024-10-08</sub> we paid <sub alias='five dollars'>$5</sub>";
+      const written = 'On 2024-10-08 we paid $5';
+      const pcm = await espeakEngine.synthesize(sentence('en', body), { lang: 'en' });
+      const said = (pcm.words ?? []).map((w) => written.slice(w.start, w.end));
+      expect(said[0]).toBe('On');
+      // The alias's words (October, eighth, twenty, twenty-four) all point at the date, then the plain words, then the final sub, which ends the sentence.
+      expect(said.filter((w) => w === '2024-10-08').length).toBeGreaterThanOrEqual(3);
+      expect(said.slice(-4)).toEqual(['we', 'paid', '$5', '$5']);
+    });
+
+    it('reads an alias with its references resolved (eSpeak\'s own <sub> would say "apos")', async () => {
+      const aliased = await espeakEngine.synthesize(sentence('fr', "trois cents millions <sub alias='d&apos;euros'>d’€</sub>"), { lang: 'fr' });
+      const plain = await espeakEngine.synthesize(sentence('fr', "trois cents millions d'euros"), { lang: 'fr' });
+      expect(Buffer.compare(Buffer.from(aliased.samples.buffer), Buffer.from(plain.samples.buffer))).toBe(0);
+    });
   });
 });

@@ -30,6 +30,21 @@ describe('timing.json check', () => {
     expect(rules({ ...good, units: [...good.units.slice(0, -1), { ...good.units.at(-1)!, endMs: good.durationMs + 1 }] })).toContain('order');
   });
 
+  it('checks the words of a unit: their shape, and that they are in order inside it', () => {
+    const [a, ...rest] = good.units;
+    const words = [
+      { text: 'Two', start: 0, end: 3, startMs: a!.startMs, endMs: a!.startMs + 200 },
+      { text: 'words', start: 4, end: 9, startMs: a!.startMs + 250, endMs: a!.endMs },
+    ];
+    const withWords = (list: unknown): unknown => ({ ...good, wordTimes: 'engine', units: [{ ...a!, words: list }, ...rest] });
+    expect(rules(withWords(words))).toEqual([]);
+    expect(rules(withWords([{ text: 'Two' }]))).toEqual(['shape']);
+    expect(rules({ ...(withWords(words) as object), wordTimes: 'guessed' })).toEqual(['shape']);
+    expect(rules(withWords([words[1], words[0]]))).toContain('order');
+    expect(rules(withWords([words[0], { ...words[1]!, endMs: a!.endMs + 1 }]))).toEqual(['order']);
+    expect(rules(withWords([{ ...words[0]!, endMs: words[0]!.startMs }, words[1]]))).toEqual(['order']);
+  });
+
   it('fails chapters that do not tile the audio from 0 to its end', () => {
     const [intro, h1] = good.chapters;
     expect(rules({ ...good, chapters: [{ ...intro!, startMs: 5 }, h1] })).toEqual(['chapters']);

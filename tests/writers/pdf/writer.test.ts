@@ -246,16 +246,16 @@ describe('PDF writer', () => {
     expect(await checkPdfUa(bytes)).toEqual([]);
     expect((await pdfParagraphs(bytes)).map((p) => p.text)).toEqual(['An arrow → and a star ★ and an emoji 😀 in text.']);
     // A character no font has never fails the PDF: a visible substitute is drawn, the text layer keeps the character.
-    const han = parseArticle('---\ntitle: Coverage\nlang: en\n---\nA private-use \uE000 and a Han 中 character.', { format: 'markdown' });
+    const han = parseArticle('---\ntitle: Coverage\nlang: en\n---\nA private-use \uE000 and a Linear B \u{10000} character.', { format: 'markdown' });
     const warnings: string[] = [];
     const hanBytes = await renderPdf(han, {}, new Map(), (w) => warnings.push(w));
     expect(await checkPdfUa(hanBytes)).toEqual([]);
     expect(warnings).toEqual([
       'pdf: no embedded font has "\uE000" (U+E000) in p1s1: drawn as \uFFFD, kept in the text layer',
-      'pdf: no embedded font has "中" (U+4E2D) in p1s1: drawn as \uFFFD, kept in the text layer',
+      'pdf: no embedded font has "\u{10000}" (U+10000) in p1s1: drawn as \uFFFD, kept in the text layer',
     ]);
     const substitutes = (await structureText(hanBytes)).filter((e) => e.actualText).map((e) => e.actualText);
-    expect(substitutes).toEqual(['\uE000', '中']);
+    expect(substitutes).toEqual(['\uE000', '\u{10000}']);
   });
 
   it('gives right-to-left runs their logical text as /ActualText', async () => {
