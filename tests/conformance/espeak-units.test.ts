@@ -41,6 +41,15 @@ describe.skipIf(skipWithout('espeak-ng'))('eSpeak NG reads the spoken units', ()
     }
   });
 
+  it('names every letter of English initials: a lone "A" is not read as the article', () => {
+    // Among spaced letters eSpeak NG says A as "uh" (a#): "the U S A agreed" was "the U S uh agreed".
+    for (const text of ['The GSA met.', 'The ATO ended.', 'Doors open at 9:00 AM today.', 'The API and the FAA met.']) {
+      for (const unit of spokenUnits(parseArticle(text, { format: 'text' }))) {
+        expect(phonemes(unit.ssml), `${unit.id}: ${unit.text}`).not.toContain('a#');
+      }
+    }
+  });
+
   it('never reads a sentence-final full stop as "dot"', () => {
     for (const unit of [...units, ...tricky]) {
       const spoken = parseSsml(unit.ssml).sentences[0]?.spoken ?? '';

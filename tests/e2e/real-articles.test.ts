@@ -5,6 +5,7 @@ import { documentProblems } from '../../src/model/validate.js';
 import type { Block, Document } from '../../src/model/types.js';
 import { renderDocument } from '../../src/pipeline/render.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
+import { parseSsml } from '../helpers/speech.js';
 
 /* Real published articles (tests/fixtures/real/SOURCE.md): what the model makes of them as a reader would see it. */
 const real = (name: string): string => path.join('tests/fixtures/real', name);
@@ -44,5 +45,36 @@ describe('real articles', () => {
     expect(text.meta.lang).toBe(markdown.meta.lang);
     expect(headings(text)).toEqual(headings(markdown));
     expect(headings(text).length).toBeGreaterThan(0);
+  });
+});
+
+describe('spoken forms of real articles', () => {
+  // Excerpts of articles tried for issue 15 (tests/fixtures/real/SOURCE.md), each with forms that were said wrong.
+  it.each([
+    ['18f-content-designer-excerpt.md', 'en', [
+      { written: '7:00 a.m.', alias: 'seven A.M' },
+      { written: '9:00', alias: "nine o'clock" },
+      { written: 'VTC', alias: 'V.T.C' },
+    ]],
+    ['debian-stretch-publiee-excerpt.md', 'fr', [
+      { written: '5.5', alias: 'cinq point cinq' },
+      { written: '10.1', alias: 'dix point un' },
+      { written: '90 %', alias: 'quatre-vingt-dix pour cent' },
+    ]],
+    ['debconf17-clausura-excerpt.md', 'es', [
+      { written: '61', alias: 'sesenta y una' },
+      { written: '21', alias: 'veintiuno' },
+      { written: '12 de agosto de 2017', alias: 'doce de agosto de dos mil diecisiete' },
+    ]],
+  ])('%s (%s): the SSML is valid and says each form right', async (file, lang, expected) => {
+    const doc = await readArticle(real(file));
+    expect(doc.meta.lang).toBe(lang);
+    const [ssml] = await renderDocument(doc, ['ssml']);
+    const xml = String(ssml?.data);
+    expect(ssmlProblems(xml)).toEqual([]);
+    const subs = parseSsml(xml).sentences.flatMap((s) => s.subs);
+    for (const sub of expected) expect(subs).toContainEqual(sub);
+    // What issue 15 heard: capitals spelled letter by letter where they are words, a number left in an alias.
+    expect(subs.filter((s) => /\d/.test(s.alias))).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe('spokenUnits', () => {
     const units = spokenUnits(doc);
     const names = new Set(units.flatMap((u) => parseSsml(u.ssml).elementNames));
     expect([...names].sort()).toEqual(['s', 'speak', 'sub']);
-    expect(parseSsml(units.at(-1)?.ssml ?? '').sentences[0]?.spoken).toBe('On September eighteenth Mister Smith paid one point two billion dollars at five PM');
+    expect(parseSsml(units.at(-1)?.ssml ?? '').sentences[0]?.spoken).toBe('On September eighteenth Mister Smith paid one point two billion dollars at five P.M');
   });
 
   it('puts the pauses in pauseAfterMs: after the title and date, between sentences and paragraphs, around headings', () => {

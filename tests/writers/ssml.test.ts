@@ -67,7 +67,7 @@ describe('narration.ssml', () => {
     expect(subs).toContainEqual({ written: '$1.2 billion', alias: 'one point two billion dollars' });
     expect(subs).toContainEqual({ written: '2024-10-08', alias: 'October eighth, twenty twenty-four' });
     expect(subs).toContainEqual({ written: 'Mr.', alias: 'Mister' });
-    expect(subs).toContainEqual({ written: '8:30 - 9:10 a.m.', alias: 'eight thirty to nine ten AM' });
+    expect(subs).toContainEqual({ written: '8:30 - 9:10 a.m.', alias: 'eight thirty until nine ten A.M' });
   });
 
   it('reads a French article with French rules', () => {

@@ -1,6 +1,9 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
-import { applyRules, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
+import { readCapitals } from './capitals.js';
+import { codeRules } from './code.js';
+import { applyRules, digitByDigit, initials, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
+import { ENGLISH_UNITS, unitName, unitPattern } from './units.js';
 
 /*
  * English (US newsroom) reading rules. Number words come from n2words; the
@@ -83,18 +86,64 @@ function clock(hours: string, minutes: string | undefined, twelveHour: boolean):
   if (minutes === undefined) return toCardinal(h);
   const m = Number(minutes);
   if (m > 59) return undefined;
-  if (m === 0) return twelveHour ? toCardinal(h) : `${h < 10 && hours.startsWith('0') ? 'oh ' : ''}${toCardinal(h)} hundred`;
+  // "9:00" is "nine o'clock" in running text; "09:00" and "17:00" are read the 24-hour way.
+  if (m === 0) return twelveHour ? toCardinal(h) : h >= 1 && h <= 12 && !hours.startsWith('0') ? `${toCardinal(h)} o'clock` : `${h < 10 && hours.startsWith('0') ? 'oh ' : ''}${toCardinal(h)} hundred`;
   const hourWords = !twelveHour && hours.startsWith('0') && h > 0 ? `oh ${toCardinal(h)}` : h === 0 ? 'zero' : toCardinal(h);
   return `${hourWords} ${m < 10 ? `oh ${toCardinal(m)}` : toCardinal(m)}`;
 }
 
 /*
- * In capitals: eSpeak NG says "a m" as "uh em", and an alias ending in a
- * stop ("a.m.") can make it say "dot"; "AM" is "ay em" in every engine.
+ * The two letters with a stop between them and none after: eSpeak NG says
+ * "a m" and "A M" as "uh em", and an alias ending in a stop ("a.m.") can make
+ * it say "dot". "A.M" is the two letter names in every engine.
  */
 function meridiem(written: string | undefined): string {
   if (!written) return '';
-  return written.toLowerCase().startsWith('a') ? ' AM' : ' PM';
+  return written.toLowerCase().startsWith('a') ? ' A.M' : ' P.M';
+}
+
+/*
+ * A range of times is said with "until", never "to": "ten to ten forty" is
+ * heard as 9:50 and then a time.
+ */
+const UNTIL = 'until';
+
+/** A number in a code or designation: "135" -> "one thirty-five", "140" -> "one forty", "8601" -> "eighty-six oh one"; short ones as cardinals. */
+export function codeNumber(digits: string): string {
+  if (digits.length > 1 && digits.startsWith('0')) return digitByDigit(digits, DIGITS);
+  const n = Number(digits);
+  if (digits.length <= 2) return toCardinal(n);
+  if (digits.length === 3) {
+    const rest = n % 100;
+    if (rest === 0) return `${toCardinal(Math.floor(n / 100))} hundred`;
+    return `${toCardinal(Math.floor(n / 100))} ${rest < 10 ? `oh ${toCardinal(rest)}` : toCardinal(rest)}`;
+  }
+  if (digits.length === 4) return year(n);
+  return digitByDigit(digits, DIGITS);
+}
+
+/** One part of a version number: "0" is "oh" (Rust one point oh), a leading zero is read digit by digit. */
+function versionPart(digits: string): string {
+  if (digits === '0') return 'oh';
+  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
+}
+
+/** "2.3.1" -> "two point three point one". */
+export function version(written: string): string {
+  return written.split('.').map(versionPart).join(' point ');
+}
+
+/** Digit groups of a phone number, each said digit by digit, with a pause between groups. */
+function phone(written: string): string {
+  return (written.match(/\d+/g) ?? []).map((group) => digitByDigit(group, DIGITS)).join(', ');
+}
+
+/** "20 MB" -> "twenty megabytes", "1 km" -> "one kilometer". */
+function measure(sign: string | undefined, written: string, symbol: string): string | undefined {
+  const name = unitName(ENGLISH_UNITS, symbol);
+  if (!name) return undefined;
+  const value = written.replace(/,/g, '');
+  return `${sign ? 'minus ' : ''}${amount(value)} ${value === '1' ? name.singular : name.plural}`;
 }
 
 const CURRENCIES: Record<string, readonly [string, string, string, string]> = {
@@ -133,17 +182,8 @@ const TITLES: Record<string, string> = {
 const ABBREVIATIONS: Record<string, string> = {
   'vs.': 'versus', 'etc.': 'et cetera', 'e.g.': 'for example', 'i.e.': 'that is', 'approx.': 'approximately', 'Jr.': 'Junior', 'Sr.': 'Senior', 'Inc.': 'Incorporated',
   'Ltd.': 'Limited', 'Corp.': 'Corporation', 'Dept.': 'Department', 'Univ.': 'University', 'Ave.': 'Avenue', 'Blvd.': 'Boulevard', 'est.': 'established', 'min.': 'minutes',
-  'PhD': 'P H D', 'Ph.D.': 'P H D', 'MD': 'M D', 'CEO': 'C E O',
+  'PhD': 'P.H.D', 'Ph.D.': 'P.H.D', 'MD': 'M.D', 'CEO': 'C.E.O',
 };
-/** All-capital words said as words, not letter by letter (the rest are spelled). */
-const WORD_ACRONYMS = new Set([
-  'NATO', 'NASA', 'UNESCO', 'UNICEF', 'OPEC', 'AIDS', 'COVID', 'ASEAN', 'FIFA', 'UEFA', 'NAFTA', 'SWAT', 'SARS', 'MERS', 'INTERPOL', 'ISIS', 'IKEA', 'LASER', 'RADAR',
-  'SCUBA', 'NASDAQ', 'FEMA', 'OSHA', 'DARPA', 'CERN', 'MENA', 'BRICS', 'SEATO', 'ANZUS', 'OPCW', 'UNHCR', 'UNRWA', 'GAVI', 'ICE', 'PIN', 'GIF', 'JPEG', 'SIM', 'ROM',
-]);
-/** Capital words left to the engine: interjections, Roman numerals, words already said right. */
-const NOT_ACRONYMS = new Set(['OK', 'I', 'A', 'AM', 'PM', 'TV']);
-const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
-
 const URL_SYMBOLS: Record<string, string> = {
   '.': 'dot', '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '@': 'at', '+': 'plus',
 };
@@ -161,20 +201,7 @@ export function spokenAddress(written: string): string {
 const FRACTIONS: Record<string, string> = { '1/2': 'one half', '1/3': 'one third', '2/3': 'two thirds', '1/4': 'one quarter', '3/4': 'three quarters', '24/7': 'twenty-four seven' };
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const AMPM = String.raw`([ap])\.?\s?m\.?`;
-
-/** The last text asked about and the answer: the acronym rule asks once per match, and counting letters is linear. */
-let headlineMemo: { text: string; headline: boolean } | undefined;
-
-/** Whether a sentence is a headline set in capitals (its capital words are words, not initials). */
-function isHeadline(text: string): boolean {
-  if (headlineMemo?.text !== text) {
-    const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
-    const letters = text.match(/\p{L}/gu)?.length ?? 0;
-    headlineMemo = { text, headline: letters > 12 && capitals / letters > 0.6 };
-  }
-  return headlineMemo.headline;
-}
+const AMPM = String.raw`([apAP])\.?\s?[mM]\.?`;
 
 /** English reading rules, most specific first. */
 export const ENGLISH_RULES: readonly Rule[] = [
@@ -190,6 +217,60 @@ export const ENGLISH_RULES: readonly Rule[] = [
     hint: /https?:|www\.|\.[a-z]{2,4}\b/i,
     pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
     speak: (m) => spokenAddress(m[0]),
+  },
+  ...codeRules({ dot: 'dot', at: 'at', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => (letters.length === 1 ? letters : initials(letters)) }),
+  {
+    name: 'phone number',
+    hint: /\d{3}/,
+    // North American numbers: 1-833-555-0199, (202) 555-0199, 202-555-0199, +1 202 555 0199.
+    pattern: /(?<![\p{L}\p{N}_.,-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\p{N}-])/gu,
+    speak: (m) => phone(m[0]),
+  },
+  {
+    name: 'ZIP code',
+    hint: /[A-Z]{2},?\s\d{5}/,
+    // After a state's two capitals ("Washington, DC 20405"): five digits are a ZIP code, said digit by digit.
+    pattern: /(?<=(?<![\p{L}])[A-Z]{2},?\s)\d{5}(?:-\d{4})?(?![\p{N}])/gu,
+    speak: (m) => phone(m[0]),
+  },
+  {
+    name: 'version with v',
+    hint: /[vV]\d/,
+    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
+    speak: (m) => `version ${version(m[1] ?? '')}`,
+  },
+  {
+    name: 'version with three parts',
+    hint: /\d\.\d+\./,
+    pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+){2,})${E}(?!\.\d)`, 'gu'),
+    speak: (m) => version(m[1] ?? ''),
+  },
+  {
+    name: 'version after a name',
+    hint: /\d\.\d/,
+    // "Rust 1.0", "Debian 9.4", "version 3.12": a name (not the first word of the sentence, which is capitalised anyway) or the word version.
+    pattern: new RegExp(String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)`, 'gu'),
+    speak: (m) => version(m[1] ?? ''),
+  },
+  {
+    name: 'designation with a hyphen',
+    hint: /\p{Lu}-?\d|\d-\d/u,
+    // "STS-135", "COVID-19", "F-35"; "FIPS 140-2" (two numbers after a name in capitals).
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
+    speak: (m, text) => {
+      if (m[1] !== undefined) {
+        const reading = readCapitals(m[1], text, m.index, 'en');
+        const letters = reading.kind === 'leave' ? m[1] : reading.spoken;
+        return `${letters} ${codeNumber(m[2] ?? '')}`;
+      }
+      return `${codeNumber(m[3] ?? '')} dash ${codeNumber(m[4] ?? '')}`;
+    },
+  },
+  {
+    name: 'measure',
+    hint: /\d\s?[a-zA-Z°]/,
+    pattern: unitPattern(NUMBER, ENGLISH_UNITS),
+    speak: (m) => measure(m[1], m[2] ?? '', m[3] ?? ''),
   },
   {
     name: 'iso date',
@@ -216,7 +297,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     speak: (m) => {
       const from = clock(m[1] ?? '', m[2], true);
       const to = clock(m[4] ?? '', m[5], true);
-      return from && to ? `${from}${meridiem(m[3])} to ${to}${meridiem(m[6])}` : undefined;
+      return from && to ? `${from}${meridiem(m[3])} ${UNTIL} ${to}${meridiem(m[6])}` : undefined;
     },
   },
   {
@@ -226,6 +307,16 @@ export const ENGLISH_RULES: readonly Rule[] = [
     speak: (m) => {
       const time = clock(m[1] ?? '', m[2], true);
       return time && `${time}${meridiem(m[3])}`;
+    },
+  },
+  {
+    name: '24-hour time range',
+    hint: /\d:\d\d\s*[-–—]/,
+    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)\s*[-–—]\s*([01]?\d|2[0-4]):([0-5]\d)${E}`, 'gu'),
+    speak: (m) => {
+      const from = clock(m[1] ?? '', m[2], false);
+      const to = clock(m[3] ?? '', m[4], false);
+      return from && to ? `${from} ${UNTIL} ${to}` : undefined;
     },
   },
   {
@@ -322,18 +413,17 @@ export const ENGLISH_RULES: readonly Rule[] = [
     name: 'dotted initials',
     hint: /\p{Lu}\.\p{Lu}/u,
     pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
-    speak: (m) => spelled(m[0]),
+    speak: (m) => initials(m[0]),
   },
   {
     name: 'acronym',
     hint: /\p{Lu}\p{Lu}/u,
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,6})(s|['’]s)?${E}`, 'gu'),
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,})(s|['’]s)?${E}`, 'gu'),
     speak: (m, text) => {
-      const letters = m[1] ?? '';
-      if (NOT_ACRONYMS.has(letters) || ROMAN.test(letters)) return undefined;
-      if (WORD_ACRONYMS.has(letters)) return `${letters.charAt(0)}${letters.slice(1).toLowerCase()}${m[2] ?? ''}`;
-      if (isHeadline(text)) return undefined;
-      return `${spelled(letters)}${m[2] ? "'s" : ''}`;
+      const reading = readCapitals(m[1] ?? '', text, m.index, 'en');
+      if (reading.kind === 'leave') return undefined;
+      if (reading.kind === 'spelled') return `${reading.spoken}${m[2] ? "'s" : ''}`;
+      return `${reading.spoken}${m[2] ?? ''}`;
     },
   },
   {

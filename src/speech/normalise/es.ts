@@ -1,6 +1,9 @@
-import { toCardinal, toOrdinal } from 'n2words/es-ES';
-import { applyRules, decimalCommaReader, WORD_END as E, WORD_START as B } from './rules.js';
+import { toCardinal as n2wordsCardinal, toOrdinal } from 'n2words/es-ES';
+import { readCapitals } from './capitals.js';
+import { codeRules } from './code.js';
+import { applyRules, decimalCommaReader, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
+import { SPANISH_UNITS, unitName, unitPattern } from './units.js';
 
 /*
  * Spanish reading rules. Spain writes thousands with a full stop or a space
@@ -12,7 +15,105 @@ const DIGITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete'
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'] as const;
 const NUMBER = String.raw`\d{1,3}(?:[.\u0020\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 
+/*
+ * n2words 4 writes "cuarenta y uno millones", "veintiuno mil": before "mil",
+ * "millón", "millones" (and the larger scales) "uno" is "un", "veintiuno" "veintiún".
+ */
+function toCardinal(n: bigint | number): string {
+  return n2wordsCardinal(n).replace(/\b(veinti)?uno(?= (?:mil|millón|millones|billón|billones)\b)/gu, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
+}
+
+/*
+ * The feminine under a million ("doscientas mil personas", "ciento una
+ * mujeres"): n2words 4 writes "cienta una" and leaves the thousands masculine.
+ */
+function feminineCardinal(n: bigint): string {
+  if (n >= 1000n) {
+    const thousands = n / 1000n;
+    const rest = n % 1000n;
+    return `${thousands === 1n ? 'mil' : `${feminineCardinal(thousands)} mil`}${rest > 0n ? ` ${feminineCardinal(rest)}` : ''}`;
+  }
+  return n2wordsCardinal(n, { gender: 'feminine' }).replace(/\bcienta\b/gu, 'ciento');
+}
+
 const { cardinal, amount } = decimalCommaReader(toCardinal, DIGITS, 'coma');
+
+/*
+ * Gender of the noun after a number ("veintiuna mujeres", "doscientas
+ * personas"): nouns in -a and a few endings are feminine, but for the listed
+ * masculine ones in -a; common feminine nouns without those endings are listed.
+ */
+const FEMININE_ENDINGS = /(?:a|ión|dad|tad|tud|umbre|ie|sis)$/u;
+const MASCULINE_IN_A = new Set(['día', 'mapa', 'problema', 'sistema', 'programa', 'tema', 'idioma', 'clima', 'planeta', 'poema', 'esquema', 'drama', 'sofá', 'tranvía', 'cometa', 'análisis', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'paraguas', 'millones', 'ecosistema']);
+const FEMININE_NOUNS = new Set(['mujer', 'vez', 'noche', 'gente', 'parte', 'muerte', 'ley', 'calle', 'clase', 'fuente', 'llave', 'nave', 'red', 'sede', 'imagen', 'piel', 'mano', 'radio', 'foto', 'moto', 'flor', 'sal', 'luz', 'voz', 'cruz', 'paz', 'madre', 'suerte', 'torre', 'tarde', 'serie', 'especie', 'base', 'frase', 'nube', 'leche', 'carne']);
+
+export function isFeminine(noun: string): boolean {
+  const word = noun.toLowerCase();
+  if (MASCULINE_IN_A.has(word)) return false;
+  const singular = word.endsWith('es') && !FEMININE_ENDINGS.test(word.slice(0, -1)) ? word.slice(0, -2) : word.replace(/s$/u, '');
+  if (MASCULINE_IN_A.has(singular)) return false;
+  return FEMININE_NOUNS.has(singular) || FEMININE_NOUNS.has(singular.replace(/c$/u, 'z')) || FEMININE_ENDINGS.test(singular) || /iones$/u.test(word);
+}
+
+/** A whole number before a noun: "uno" shortens (un libro, veintiún años), and agrees with a feminine noun (una, veintiuna, doscientas). */
+function countOf(written: string, noun: string | undefined): string {
+  if (noun === undefined || written.includes(',')) return amount(written);
+  const clean = written.replace(/[.\s\u00A0\u202F]/g, '');
+  if (clean.length > 15 || (clean.length > 1 && clean.startsWith('0'))) return amount(written);
+  const n = BigInt(clean);
+  // Above a million the noun agrees with "millones", masculine: "doscientos millones de personas".
+  if (isFeminine(noun) && n < 1_000_000n) return feminineCardinal(n);
+  return toCardinal(n).replace(/\b(veinti)?uno$/u, (_, veinti: string | undefined) => (veinti ? 'veintiún' : 'un'));
+}
+
+/** Words that follow a number without being what it counts ("del 21 al 27", "1 de cada 3"). */
+const NOT_NOUNS = new Set(['a', 'al', 'de', 'del', 'y', 'e', 'o', 'u', 'en', 'por', 'para', 'con', 'sin', 'que', 'el', 'la', 'los', 'las', 'un', 'una', 'es', 'son', 'fue', 'se', 'hasta', 'desde', 'entre', 'sobre', 'más', 'menos']);
+
+/** The word after position `end` in `text`, if a space separates them and it can be what the number counts. */
+function nextWord(text: string, end: number): string | undefined {
+  const word = /^[\u0020\u00A0\u202F]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+  return word !== undefined && !NOT_NOUNS.has(word.toLowerCase()) ? word : undefined;
+}
+
+/** "5 kg" -> "cinco kilogramos", "1 t" -> "una tonelada". */
+function measure(sign: string | undefined, written: string, symbol: string): string | undefined {
+  const name = unitName(SPANISH_UNITS, symbol);
+  if (!name) return undefined;
+  const words = written.includes(',') ? amount(written) : countOf(written, name.feminine ? 'tonelada' : 'metro');
+  return `${sign ? 'menos ' : ''}${words} ${written === '1' ? name.singular : name.plural}`;
+}
+
+/** A clock time the Spanish way: la una, las nueve y media, las veintiuna y diez ("hora" is feminine). */
+function clockTime(h: string, m: string | undefined): string | undefined {
+  const hour = Number(h);
+  const minutes = m === undefined ? 0 : Number(m);
+  if (hour > 24 || minutes > 59) return undefined;
+  const hourWords = feminineCardinal(BigInt(hour));
+  if (minutes === 0) return hourWords;
+  if (minutes === 15) return `${hourWords} y cuarto`;
+  if (minutes === 30) return `${hourWords} y media`;
+  return `${hourWords} y ${toCardinal(minutes)}`;
+}
+
+/** "a. m." after a time: morning; "p. m." afternoon until eight, then night. */
+function partOfDay(h: string, meridiem: string | undefined): string {
+  if (!meridiem) return '';
+  if (meridiem.toLowerCase() === 'a') return ' de la mañana';
+  const hour = Number(h);
+  return hour === 12 ? ' del mediodía' : hour >= 8 && hour < 12 ? ' de la noche' : ' de la tarde';
+}
+
+/** One part of a version: a leading zero is read digit by digit. */
+function versionPart(digits: string): string {
+  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
+}
+
+function version(written: string): string {
+  return written.split('.').map(versionPart).join(' punto ');
+}
+
+/** "a. m.", "p. m." and, as some Spanish texts write them, "AM", "PM". */
+const MERIDIEM = String.raw`(?:\s?([apAP])(?:\.\s?[mM]\.|[mM](?![\p{L}\p{N}])))`;
 
 function spokenIsoDate(iso: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -25,6 +126,7 @@ const CURRENCY: Record<string, string> = { '€': 'euros', $: 'dólares', '£': 
 const TITLES: Record<string, string> = { 'Sr.': 'señor', 'Sra.': 'señora', 'Srta.': 'señorita', 'Dr.': 'doctor', 'Dra.': 'doctora', 'Lic.': 'licenciado', 'D.': 'don', 'Dña.': 'doña' };
 
 export const SPANISH_RULES: readonly Rule[] = [
+  ...codeRules({ dot: 'punto', at: 'arroba', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => spelled(letters) }),
   {
     name: 'iso date',
     hint: /\d/,
@@ -38,10 +140,71 @@ export const SPANISH_RULES: readonly Rule[] = [
     speak: (m) => `${m[1] === '1' ? 'primero' : toCardinal(Number(m[1]))} de ${m[2]?.toLowerCase()}${m[3] ? ` de ${toCardinal(Number(m[3]))}` : ''}`,
   },
   {
+    name: 'time range',
+    hint: /\d:\d\d\s?[-–—]/,
+    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${MERIDIEM}?\s?[-–—]\s?([01]?\d|2[0-4]):([0-5]\d)${MERIDIEM}?(?![\p{L}\p{N}_])`, 'gu'),
+    speak: (m) => {
+      const from = clockTime(m[1] ?? '', m[2]);
+      const to = clockTime(m[4] ?? '', m[5]);
+      return from && to ? `${from}${partOfDay(m[1] ?? '', m[3])} a ${to}${partOfDay(m[4] ?? '', m[6])}` : undefined;
+    },
+  },
+  {
     name: 'time',
     hint: /\d:/,
-    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${E}`, 'gu'),
-    speak: (m) => `${toCardinal(Number(m[1]))}${Number(m[2]) > 0 ? ` ${toCardinal(Number(m[2]))}` : ''}`,
+    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4]):([0-5]\d)${MERIDIEM}?(?![\p{L}\p{N}_])`, 'gu'),
+    speak: (m) => {
+      const time = clockTime(m[1] ?? '', m[2]);
+      return time && `${time}${partOfDay(m[1] ?? '', m[3])}`;
+    },
+  },
+  {
+    name: 'hour with AM or PM',
+    hint: /\d\s?[AaPp][Mm]/,
+    // English style, as in "11AM", "5 PM".
+    pattern: new RegExp(String.raw`${B}(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])[Mm]${E}`, 'gu'),
+    speak: (m) => {
+      const time = clockTime(m[1] ?? '', m[2]);
+      return time && `${time}${partOfDay(m[1] ?? '', m[3])}`;
+    },
+  },
+  {
+    name: 'phone number',
+    hint: /\d\d/,
+    // +34 912 345 678, 912 34 56 78: groups read digit by digit.
+    pattern: /(?<![\p{L}\p{N}_.,])(?:\+34\s?\d{3}[\s.-]?\d{3}[\s.-]?\d{3}|[6-9]\d{2}\s\d{2}\s\d{2}\s\d{2})(?![\p{N}])/gu,
+    speak: (m) => (m[0].match(/\d+/g) ?? []).filter((g, i) => !(i === 0 && m[0].startsWith('+'))).map((g) => digitByDigit(g, DIGITS)).join(', '),
+  },
+  {
+    name: 'version with v',
+    hint: /[vV]\d/,
+    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
+    speak: (m) => `versión ${version(m[1] ?? '')}`,
+  },
+  {
+    name: 'version',
+    hint: /\d\.\d/,
+    // A full stop between digits groups thousands only before exactly three digits ("45.756"): "9.4", "10.1", "1.71.1" are versions.
+    pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+)+)${E}(?!\.\d)`, 'gu'),
+    speak: (m) => (/^\d{1,3}(?:\.\d{3})+$/.test(m[1] ?? '') ? undefined : version(m[1] ?? '')),
+  },
+  {
+    name: 'designation with a hyphen',
+    hint: /\p{Lu}-?\d|\d-\d/u,
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
+    speak: (m, text) => {
+      if (m[1] !== undefined) {
+        const reading = readCapitals(m[1], text, m.index, 'es');
+        return `${reading.kind === 'leave' ? m[1] : reading.spoken} ${cardinal(m[2] ?? '')}`;
+      }
+      return `${cardinal(m[3] ?? '')} guion ${cardinal(m[4] ?? '')}`;
+    },
+  },
+  {
+    name: 'measure',
+    hint: /\d\s?[a-zA-Z°]/,
+    pattern: unitPattern(NUMBER, SPANISH_UNITS),
+    speak: (m) => measure(m[1], m[2] ?? '', m[3] ?? ''),
   },
   {
     name: 'money after',
@@ -82,7 +245,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     name: 'number',
     hint: /\d/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_,.])(${NUMBER})${E}(?![.,]\d)`, 'gu'),
-    speak: (m) => amount(m[1] ?? ''),
+    speak: (m, text) => countOf(m[1] ?? '', nextWord(text, m.index + m[0].length)),
   },
   {
     name: 'title',
@@ -95,6 +258,21 @@ export const SPANISH_RULES: readonly Rule[] = [
     hint: /EE\./,
     pattern: /(?<![\p{L}\p{N}_])EE\.\s?UU\./gu,
     speak: () => 'Estados Unidos',
+  },
+  {
+    name: 'dotted initials',
+    hint: /\p{Lu}\.\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
+    speak: (m) => spelled(m[0]),
+  },
+  {
+    name: 'capitals',
+    hint: /\p{Lu}\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,})${E}`, 'gu'),
+    speak: (m, text) => {
+      const reading = readCapitals(m[1] ?? '', text, m.index, 'es');
+      return reading.kind === 'leave' ? undefined : reading.spoken;
+    },
   },
   {
     name: 'symbol',

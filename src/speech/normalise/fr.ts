@@ -1,6 +1,9 @@
 import { toCardinal, toOrdinal } from 'n2words/fr-FR';
-import { applyRules, decimalCommaReader, WORD_END as E, WORD_START as B } from './rules.js';
+import { readCapitals } from './capitals.js';
+import { codeRules } from './code.js';
+import { applyRules, decimalCommaReader, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
 import type { Normaliser, Rule } from './types.js';
+import { FRENCH_UNITS, unitName, unitPattern } from './units.js';
 
 /*
  * French reading rules. French writes thousands with a (narrow) space and
@@ -15,6 +18,74 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 const NUMBER = String.raw`\d{1,3}(?:[\u0020\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 
 const { cardinal, amount } = decimalCommaReader(toCardinal, DIGITS, 'virgule');
+
+/*
+ * Gender of the noun after a number, for "un"/"une" ("vingt et une femmes"):
+ * endings that are almost always feminine, and common feminine nouns without
+ * them. Anything else is masculine, the form numbers take on their own.
+ */
+const FEMININE_ENDINGS = /(?:tion|sion|té|ure|ette|ence|ance|ée|ie|ade|aison|elle|esse|ise|ine|ière|ienne|tude|ode|ole)$/u;
+const FEMININE_NOUNS = new Set([
+  'femme', 'personne', 'fois', 'heure', 'semaine', 'minute', 'seconde', 'voiture', 'victime', 'ville', 'place', 'page', 'langue', 'fille', 'mère',
+  'sœur', 'tonne', 'étape', 'nuit', 'mort', 'part', 'loi', 'voix', 'fin', 'main', 'mer', 'classe', 'chose', 'équipe', 'entreprise', 'école',
+  'région', 'carte', 'année', 'journée', 'vidéo', 'photo', 'image', 'machine', 'ligne', 'porte', 'table', 'offre', 'cause', 'course', 'guerre',
+  'maison', 'route', 'rue', 'banque', 'session', 'conférence', 'version', 'distribution', 'architecture', 'plateforme', 'archive', 'catégorie',
+]);
+
+export function isFeminine(noun: string): boolean {
+  const singular = noun.toLowerCase().replace(/(?<=.{2})[sx]$/u, '');
+  return FEMININE_NOUNS.has(singular) || FEMININE_ENDINGS.test(singular);
+}
+
+/** A cardinal that agrees with a feminine noun: only a final "un" changes ("vingt et une", but "un million"). */
+function feminine(words: string): string {
+  return words.replace(/\bun$/u, 'une');
+}
+
+/** The words of the number `written` before `noun` (or alone), agreeing in gender. */
+function countOf(written: string, noun: string | undefined): string {
+  const words = amount(written);
+  return noun !== undefined && !written.includes(',') && isFeminine(noun) ? feminine(words) : words;
+}
+
+/** The word after position `end` in `text`, if a space separates them. */
+function nextWord(text: string, end: number): string | undefined {
+  return /^[\u0020\u00A0\u202F]+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+}
+
+/** "5 kg" -> "cinq kilogrammes", "1 t" -> "une tonne": French puts a unit in the plural from two on. */
+function measure(sign: string | undefined, written: string, symbol: string): string | undefined {
+  const name = unitName(FRENCH_UNITS, symbol);
+  if (!name) return undefined;
+  const value = Number(written.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.'));
+  const words = name.feminine && !written.includes(',') ? feminine(amount(written)) : amount(written);
+  return `${sign ? 'moins ' : ''}${words} ${Math.abs(value) >= 2 ? name.plural : name.singular}`;
+}
+
+/** An hour of the clock, feminine like "heure": "une heure", "vingt et une heures". */
+function hours(h: number): string {
+  return `${feminine(toCardinal(h))} ${h <= 1 ? 'heure' : 'heures'}`;
+}
+
+function clockTime(h: string, m: string | undefined): string | undefined {
+  if (Number(h) > 24 || (m !== undefined && Number(m) > 59)) return undefined;
+  return `${hours(Number(h))}${m && Number(m) > 0 ? ` ${toCardinal(Number(m))}` : ''}`;
+}
+
+/** One part of a version: a leading zero is read digit by digit. */
+function versionPart(digits: string): string {
+  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
+}
+
+function version(written: string): string {
+  return written.split('.').map(versionPart).join(' point ');
+}
+
+/** French numbers are read in pairs: "01 23 45 67 89" -> "zéro un, vingt-trois, quarante-cinq, soixante-sept, quatre-vingt-neuf". */
+function phone(written: string): string {
+  const digits = written.replace(/^\+33/, '0').replace(/\D/g, '');
+  return (digits.match(/\d{1,2}/g) ?? []).map((pair) => (pair.startsWith('0') ? digitByDigit(pair, DIGITS) : toCardinal(Number(pair)))).join(', ');
+}
 
 function dayWords(day: number): string {
   return day === 1 ? 'premier' : toCardinal(day);
@@ -37,6 +108,7 @@ function elide(words: string): string {
 }
 
 export const FRENCH_RULES: readonly Rule[] = [
+  ...codeRules({ dot: 'point', at: 'arobase', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => spelled(letters) }),
   {
     name: 'iso date',
     hint: /\d/,
@@ -50,10 +122,57 @@ export const FRENCH_RULES: readonly Rule[] = [
     speak: (m) => `${m[1] === '1er' ? 'premier' : toCardinal(Number(m[1]))} ${m[2]?.toLowerCase()}${m[3] ? ` ${toCardinal(Number(m[3]))}` : ''}`,
   },
   {
+    name: 'time range',
+    hint: /\d\s?[h:]/,
+    pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4])\s?(?:h|:)\s?([0-5]\d)?\s?[-–—]\s?([01]?\d|2[0-4])\s?(?:h|:)\s?([0-5]\d)?${E}`, 'gu'),
+    speak: (m) => {
+      const from = clockTime(m[1] ?? '', m[2]);
+      const to = clockTime(m[3] ?? '', m[4]);
+      return from && to ? `de ${from} à ${to}` : undefined;
+    },
+  },
+  {
     name: 'time',
     hint: /\d/,
     pattern: new RegExp(String.raw`${B}([01]?\d|2[0-4])\s?(?:h|:)\s?([0-5]\d)?${E}`, 'gu'),
-    speak: (m) => `${toCardinal(Number(m[1]))} ${Number(m[1]) <= 1 ? 'heure' : 'heures'}${m[2] && Number(m[2]) > 0 ? ` ${toCardinal(Number(m[2]))}` : ''}`,
+    speak: (m) => clockTime(m[1] ?? '', m[2]),
+  },
+  {
+    name: 'phone number',
+    hint: /\d\d/,
+    pattern: /(?<![\p{L}\p{N}_.,])(?:\+33\s?[1-9]|0[1-9])(?:[\s.\u00A0-]?\d{2}){4}(?![\p{N}])/gu,
+    speak: (m) => phone(m[0]),
+  },
+  {
+    name: 'version with v',
+    hint: /[vV]\d/,
+    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
+    speak: (m) => `version ${version(m[1] ?? '')}`,
+  },
+  {
+    name: 'version',
+    hint: /\d\.\d/,
+    // French decimals take a comma: digits joined by full stops are a version ("Debian 9.4", "MariaDB 10.1").
+    pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+)+)${E}(?!\.\d)`, 'gu'),
+    speak: (m) => version(m[1] ?? ''),
+  },
+  {
+    name: 'designation with a hyphen',
+    hint: /\p{Lu}-?\d|\d-\d/u,
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
+    speak: (m, text) => {
+      if (m[1] !== undefined) {
+        const reading = readCapitals(m[1], text, m.index, 'fr');
+        return `${reading.kind === 'leave' ? m[1] : reading.spoken} ${cardinal(m[2] ?? '')}`;
+      }
+      return `${cardinal(m[3] ?? '')} tiret ${cardinal(m[4] ?? '')}`;
+    },
+  },
+  {
+    name: 'measure',
+    hint: /\d\s?[a-zA-Z°]/,
+    pattern: unitPattern(NUMBER, FRENCH_UNITS),
+    speak: (m) => measure(m[1], m[2] ?? '', m[3] ?? ''),
   },
   {
     name: 'money after',
@@ -76,8 +195,14 @@ export const FRENCH_RULES: readonly Rule[] = [
   {
     name: 'ordinal',
     hint: /\d/,
-    pattern: new RegExp(String.raw`${B}(\d{1,6})(er|re|e|ème|è)${E}`, 'gu'),
-    speak: (m) => (m[1] === '1' ? (m[2] === 're' ? 'première' : 'premier') : toOrdinal(Number(m[1]))),
+    pattern: new RegExp(String.raw`${B}(\d{1,6})(ers?|res?|ères?|es?|èmes?|è|nde?s?)${E}`, 'gu'),
+    speak: (m) => {
+      const suffix = m[2] ?? '';
+      const plural = suffix.length > 1 && suffix.endsWith('s') && suffix !== 'es' ? 's' : suffix === 'es' ? 's' : '';
+      if (m[1] === '1') return `${/^(re|ère)/.test(suffix) ? 'première' : 'premier'}${plural}`;
+      if (m[1] === '2' && suffix.startsWith('nd')) return `${suffix.startsWith('nde') ? 'seconde' : 'second'}${plural}`;
+      return `${toOrdinal(Number(m[1]))}${plural}`;
+    },
   },
   {
     name: 'number sign',
@@ -95,13 +220,28 @@ export const FRENCH_RULES: readonly Rule[] = [
     name: 'number',
     hint: /\d/,
     pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_,])(${NUMBER})${E}(?!,\d)`, 'gu'),
-    speak: (m) => amount(m[1] ?? ''),
+    speak: (m, text) => countOf(m[1] ?? '', nextWord(text, m.index + m[0].length)),
   },
   {
     name: 'title',
     hint: /M|D|P/,
     pattern: new RegExp(String.raw`${B}(?:M\.|MM|Mmes?|Mlle|Dr|Pr|Me)(?=\s+\p{Lu})`, 'gu'),
     speak: (m) => TITLES[m[0]],
+  },
+  {
+    name: 'dotted initials',
+    hint: /\p{Lu}\.\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
+    speak: (m) => spelled(m[0]),
+  },
+  {
+    name: 'capitals',
+    hint: /\p{Lu}\p{Lu}/u,
+    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,})${E}`, 'gu'),
+    speak: (m, text) => {
+      const reading = readCapitals(m[1] ?? '', text, m.index, 'fr');
+      return reading.kind === 'leave' ? undefined : reading.spoken;
+    },
   },
   {
     name: 'symbol',

@@ -40,6 +40,16 @@ export function spelled(letters: string): string {
   return [...letters.replace(/[.\s]/g, '')].join(' ');
 }
 
+/**
+ * Letters spoken one by one in English: "USA" -> "U.S.A". eSpeak NG reads a
+ * lone "A" among spaced letters as the article ("U S uh"); with stops between
+ * the letters, and none after the last (which it could read as "dot"), every
+ * letter is its name.
+ */
+export function initials(letters: string): string {
+  return [...letters.replace(/[.\s]/g, '')].join('.');
+}
+
 /** Digits read one by one with the given digit words. */
 export function digitByDigit(digits: string, words: readonly string[]): string {
   return [...digits].map((d) => words[Number(d)] ?? d).join(' ');

@@ -1,0 +1,84 @@
+import type { Rule } from './types.js';
+
+/*
+ * Tokens from code and social media, read the way a developer or a presenter
+ * says them: a Rust path `std::io::Read` as "std io Read" (the separators are
+ * not said), a file name `config.yaml` as "config dot yaml", `snake_case` as
+ * "snake case", `#OpenData` as "hashtag Open Data", `@rustlang` as "at
+ * rustlang". The words for the symbols are each language's. Inside a URL or an
+ * address (after a slash, a dot or a colon) nothing is read here: the address is read whole, or left to the engine.
+ */
+
+/** The words a language uses for the symbols in these tokens, and how it reads the parts of a name. */
+export interface CodeWords {
+  readonly dot: string;
+  readonly at: string;
+  readonly hashtag: string;
+  /** Words for a run of digits inside a name ("18" in "@18F"). */
+  readonly digits: (digits: string) => string;
+  /** Words for a run of capitals inside a name ("F" in "@18F", "API" in "#OpenAPI"). */
+  readonly capitals: (letters: string) => string;
+}
+
+/** Extensions and how they are said: letters that are not a word are spelled. */
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  yaml: 'yaml', yml: 'yaml', json: 'JSON', toml: 'toml', md: 'M D', txt: 'text', js: 'J S', mjs: 'M J S', cjs: 'C J S', ts: 'T S', tsx: 'T S X', py: 'P Y', rs: 'R S', go: 'go',
+  html: 'H T M L', css: 'C S S', xml: 'X M L', csv: 'C S V', pdf: 'P D F', sh: 'S H', exe: 'E X E', zip: 'zip', gz: 'G Z', tar: 'tar', lock: 'lock', cfg: 'C F G', ini: 'I N I',
+  conf: 'conf', log: 'log', deb: 'deb', rpm: 'R P M', iso: 'I S O', png: 'P N G', jpg: 'J P G', jpeg: 'J peg', svg: 'S V G', epub: 'E pub', mp3: 'M P three', wav: 'wave', vtt: 'V T T', ssml: 'S S M L', sql: 'S Q L', c: 'C', h: 'H', cpp: 'C P P', java: 'java', rb: 'R B', php: 'P H P',
+};
+
+/** A name cut at underscores, hyphens, case changes and digit runs: "snake_case" -> snake, case; "OpenAPI2" -> Open, API, 2. */
+export function nameParts(name: string): string[] {
+  return name
+    .split(/[_\-]+/)
+    .flatMap((piece) => piece.match(/\p{Lu}+(?![\p{Ll}])|\p{Lu}?\p{Ll}+|\p{N}+/gu) ?? [])
+    .filter((part) => part !== '');
+}
+
+/** The words for a name: digit runs and capitals through the language, the rest as written. */
+export function spokenName(name: string, words: CodeWords): string {
+  return nameParts(name)
+    .map((part) => (/^\p{N}+$/u.test(part) ? words.digits(part) : /^\p{Lu}{2,}$/u.test(part) ? words.capitals(part) : part))
+    .join(' ');
+}
+
+const EXTENSION = Object.keys(EXTENSIONS).sort((a, b) => b.length - a.length).join('|');
+
+/** The code-like rules of a language: paths, file names, snake_case, hashtags and handles. */
+export function codeRules(words: CodeWords): Rule[] {
+  return [
+    {
+      name: 'code path',
+      hint: /::/,
+      pattern: /(?<![\p{L}\p{N}_:./@-])[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?(?![\p{L}\p{N}_]|[/.:-][\p{L}\p{N}])/gu,
+      speak: (m) => m[0].replace(/\(\)$/, '').split('::').map((part) => nameParts(part).join(' ')).join(' '),
+    },
+    {
+      name: 'file name',
+      hint: /\.[a-z]/,
+      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}_./@:+-])([A-Za-z0-9][A-Za-z0-9_-]*)((?:\.[a-z0-9]+)*)\.(${EXTENSION})(?![\p{L}\p{N}_]|[./][\p{L}\p{N}])`, 'gu'),
+      speak: (m) => {
+        const inner = (m[2] ?? '').split('.').filter(Boolean).map((part) => spokenName(part, words));
+        return [spokenName(m[1] ?? '', words), ...inner, EXTENSIONS[m[3] ?? ''] ?? m[3]].join(` ${words.dot} `);
+      },
+    },
+    {
+      name: 'snake_case',
+      hint: /[a-z0-9]_[a-z]/,
+      pattern: /(?<![\p{L}\p{N}_./:@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\p{L}\p{N}_]|\/)/gu,
+      speak: (m) => spokenName(m[0], words),
+    },
+    {
+      name: 'hashtag',
+      hint: /#\p{L}/u,
+      pattern: /(?<![\p{L}\p{N}_&#])#(\p{L}[\p{L}\p{N}_]*)/gu,
+      speak: (m) => `${words.hashtag} ${spokenName(m[1] ?? '', words)}`,
+    },
+    {
+      name: 'handle',
+      hint: /@\w/,
+      pattern: /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_]{1,30})(?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu,
+      speak: (m) => `${words.at} ${spokenName(m[1] ?? '', words)}`,
+    },
+  ];
+}
