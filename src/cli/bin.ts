@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import { VERSION } from '../shared/version.js';
 
 // A closed standard output (`voxpress --help | head`) ends the process quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,13 +9,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// The only module with a side effect on import: `main` itself is a plain function tests and embedders call.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`voxpress: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+const args = process.argv.slice(2);
+// `--version` alone answers before the pipeline's modules load (they take most of a second); anything else goes to main.
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  // The only module with a side effect on import: `main` itself is a plain function tests and embedders call.
+  const { main } = await import('./main.js');
+  await main(args).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`voxpress: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
