@@ -9,13 +9,13 @@ import { documentProblems } from '../../src/model/validate.js';
  * One article over its budget fails alone, in one line naming it and the
  * limit; the articles after it are written by the worker that replaces the one
  * stopped, with --jobs 1 too. Over time: a 1.2 MB article, an hour of speech
- * to synthesise. Over memory: a list nested 700 deep (half a MB of
- * indentation), whose Markdown tree needs far more than 96 MiB.
+ * to synthesise. Over memory: a 3.6 MB article, whose document, SSML and EPUB
+ * need far more than 128 MiB of heap (a short article needs well under 96).
  */
 const CLI = path.resolve('dist/cli/bin.js');
 let dir: string;
 let big: string;
-let deep: string;
+let huge: string;
 let small: string[];
 
 function voxpress(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -23,10 +23,10 @@ function voxpress(...args: string[]): { status: number | null; stdout: string; s
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A long article: 4,000 paragraphs of five sentences, about 1.2 MB. */
-function longArticle(): string {
+/** A long article: `count` paragraphs of five sentences, about 300 bytes each. */
+function longArticle(count: number): string {
   const words = 'the council met on monday and agreed a budget for schools roads and parks after a long debate'.split(' ');
-  const paragraphs = Array.from({ length: 4000 }, (_, p) =>
+  const paragraphs = Array.from({ length: count }, (_, p) =>
     Array.from({ length: 5 }, (_, s) => {
       const sentence = Array.from({ length: 12 }, (_, w) => words[(p * 7 + s * 5 + w * 3) % words.length]).join(' ');
       return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
@@ -38,9 +38,9 @@ function longArticle(): string {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vox-budget-'));
   big = path.join(dir, 'big.md');
-  await writeFile(big, longArticle());
-  deep = path.join(dir, 'deep.md');
-  await writeFile(deep, `# Deep\n\n${Array.from({ length: 700 }, (_, d) => `${'  '.repeat(d)}- item ${d}`).join('\n')}\n`);
+  await writeFile(big, longArticle(4000));
+  huge = path.join(dir, 'huge.md');
+  await writeFile(huge, longArticle(12_000));
   small = [];
   for (const n of [1, 2]) {
     const file = path.join(dir, `small-${n}.txt`);
@@ -68,10 +68,10 @@ describe('a budget per article', () => {
 
   it('--article-memory: the article that needs too much memory fails alone, its neighbours are written', async () => {
     const out = path.join(dir, 'memory');
-    const run = voxpress(small[0]!, deep, small[1]!, '--out', out, '--formats', 'json,ssml', '--article-memory', '96', '--jobs', '2', '--quiet');
-    expect(run.stderr).toBe(`voxpress: ${deep}: needed more memory than the limit of 96 MiB per article (--article-memory)\n`);
+    const run = voxpress(small[0]!, huge, small[1]!, '--out', out, '--formats', 'json,ssml,epub', '--article-memory', '128', '--jobs', '2', '--quiet');
+    expect(run.stderr).toBe(`voxpress: ${huge}: needed more memory than the limit of 128 MiB per article (--article-memory)\n`);
     expect(run.status).toBe(1);
-    await expectWritten(out, ['document.json', 'narration.ssml']);
+    await expectWritten(out, ['article.epub', 'document.json', 'narration.ssml']);
   });
 
   it('refuses a budget that is not one, as a usage error', () => {

@@ -42,7 +42,7 @@ const fragment = fc.oneof(
 const paragraph = fc.array(fragment, { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
 
 /** A list or quote nested `depth` deep, Markdown's recursive structures. */
-const nested = fc.tuple(fc.integer({ min: 2, max: 60 }), fc.constantFrom('list', 'quote', 'mixed'), word).map(([depth, kind, text]) =>
+const nested = fc.tuple(fc.integer({ min: 2, max: 24 }), fc.constantFrom('list', 'quote', 'mixed'), word).map(([depth, kind, text]) =>
   Array.from({ length: depth }, (_, d) => (kind === 'list' ? `${'  '.repeat(d)}- ${text} ${d}` : kind === 'quote' ? `${'> '.repeat(d + 1)}${text} ${d}` : `${'> '.repeat(d % 5)}${'  '.repeat(d)}- ${text}.`)).join('\n'),
 );
 
@@ -99,6 +99,7 @@ describe('hostile articles through the readers and every writer', () => {
   });
 
   it('every writer gives files that parse: SSML valid, VTT, EPUB XML well-formed, PDF readable', async () => {
+    let rendered = 0;
     await fc.assert(
       fc.asyncProperty(article, fc.boolean(), async ({ front, blocks, format }, narrate) => {
         const doc = read(`${front ?? ''}${blocks.join('\n\n')}\n`, format);
@@ -106,11 +107,14 @@ describe('hostile articles through the readers and every writer', () => {
         // The narration (eSpeak) is slow: every other case adds the formats made from it.
         const formats = narrate ? ['json', 'ssml', 'mp3', 'vtt', 'epub', 'pdf'] : ['json', 'ssml', 'epub', 'pdf'];
         const { files, failures } = await renderFormats(doc, formats);
+        rendered++;
         // Only the audio may fail, and only for want of a voice for the language the article claims: one line saying so.
         for (const failure of failures) expect(failure.message, failure.message).toMatch(/^(mp3|vtt): espeak has no voice for language "[^"\n\r]*"; choose one with --voice$/);
         for (const file of files) await expectParses(file.name, file.data);
       }),
       { numRuns: 20, timeout: 60_000 },
     );
+    // Most cases must reach the writers, or the property says little about them.
+    expect(rendered).toBeGreaterThanOrEqual(10);
   }, 600_000);
 });
