@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -7,7 +7,7 @@ import { readArticle } from '../io/article.js';
 import { readLexicon } from '../io/lexicon.js';
 import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
-import { defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
+import { DEFAULT_BUDGET, defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
 import { ARTICLE_EXTENSIONS, READERS } from '../readers/index.js';
 import { printableName } from '../shared/errors.js';
 import { VERSION } from '../shared/version.js';
@@ -40,6 +40,8 @@ interface CliOptions {
   out: string;
   formats: string[];
   jobs: number;
+  articleTimeout: number;
+  articleMemory: number;
   lang?: string;
   title?: string;
   author?: string[];
@@ -76,6 +78,25 @@ function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
   return jobs;
+}
+
+/** The longest `--article-timeout`: a day. */
+const MAX_ARTICLE_SECONDS = 86_400;
+
+function parseArticleTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds <= MAX_ARTICLE_SECONDS)) throw new InvalidArgumentError(`must be seconds from 0 (no limit) to ${MAX_ARTICLE_SECONDS}`);
+  return seconds;
+}
+
+/** The smallest heap an article can be made in (the fonts, the speech engine and the writers' code need about this much), and the largest asked for sensibly. */
+const MIN_ARTICLE_MB = 64;
+const MAX_ARTICLE_MB = 65_536;
+
+function parseArticleMemory(value: string): number {
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < MIN_ARTICLE_MB || mb > MAX_ARTICLE_MB) throw new InvalidArgumentError(`must be a whole number of MiB from ${MIN_ARTICLE_MB} to ${MAX_ARTICLE_MB}`);
+  return mb;
 }
 
 function parseLang(value: string): string {
@@ -125,6 +146,8 @@ function program(): Command {
         .argParser(parseFormats),
     )
     .addOption(new Option('-j, --jobs <n>', 'articles processed in parallel').default(defaultJobs(), 'number of cores').argParser(parseJobs))
+    .addOption(new Option('--article-timeout <seconds>', 'time one article may take before it fails alone (0: no limit)').default(DEFAULT_BUDGET.seconds).argParser(parseArticleTimeout))
+    .addOption(new Option('--article-memory <MiB>', 'JavaScript heap one article may use before it fails alone').default(DEFAULT_BUDGET.memoryMb).argParser(parseArticleMemory))
     .option('--lang <tag>', 'language of the articles (BCP 47), overriding their own', parseLang)
     .option('--title <title>', 'title, overriding the article\'s own')
     .option('--author <name>', 'author (repeat for several), overriding the article\'s own', collect)
@@ -161,11 +184,10 @@ Exit status: 0 all articles written, 1 some article or format failed (the others
 
 /** Fails early, with one line, when the output folder cannot be written at all. */
 async function checkWritable(out: string): Promise<void> {
-  const probe = path.join(out, `.voxpress-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(out, { recursive: true });
-    await writeFile(probe, '');
-    await rm(probe, { force: true });
+    // Asked rather than tried: a probe file written here would be left behind by a run killed at this moment.
+    await access(out, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : (error as Error).message;
@@ -289,6 +311,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const summary = await runBatch(files, {
     out: opts.out,
     jobs: opts.jobs,
+    budget: { seconds: opts.articleTimeout, memoryMb: opts.articleMemory },
     force: opts.force,
     formats: opts.formats,
     ...(opts.inferStructure === false ? { reader: { inferStructure: false } } : {}),

@@ -1,19 +1,215 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { cp, link, lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+
+/** A file to place in a folder, named relative to it. */
+export interface FolderFile {
+  readonly name: string;
+  readonly data: string | Uint8Array;
+}
+
+/**
+ * Flushes a folder's entries to disk, so a rename into it survives a power
+ * cut. Platforms that cannot open a folder for syncing (Windows) skip it.
+ */
+async function syncFolder(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, constants.O_RDONLY);
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes a new file and flushes it, so its bytes are on disk before any rename makes it visible. */
+async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Writes `data` to `file` so that readers only ever see the old file or the
- * complete new one: write a temporary sibling, then rename it over the target.
+ * complete new one: write a temporary sibling, flush it, then rename it over
+ * the target.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data);
+    await writeDurable(temp, data);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  await syncFolder(path.dirname(file));
+}
+
+/** The temporary name `writeFileAtomic` uses; one left by a killed run is never a file of the folder. */
+const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/** The siblings a folder replacement uses: `.<name>.staging-<pid>-<hex>` (being built) and `.<name>.old-<pid>-<hex>` (being retired). */
+function siblingName(dir: string, role: 'staging' | 'old'): string {
+  return path.join(path.dirname(dir), `.${path.basename(dir)}.${role}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+interface Sibling {
+  readonly path: string;
+  readonly role: 'staging' | 'old';
+  readonly pid: number;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether process `pid` is running (another voxpress still building its folder); our own pid never is, as one run replaces a folder once at a time. */
+function runsElsewhere(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The staging and retired siblings of `dir` left by runs that are no longer running. */
+async function deadSiblings(dir: string): Promise<Sibling[]> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(dir))}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
+  let names: string[];
+  try {
+    names = await readdir(path.dirname(dir));
+  } catch {
+    return [];
+  }
+  const found: Sibling[] = [];
+  for (const name of names.sort()) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const sibling = { path: path.join(path.dirname(dir), name), role: match[1] as Sibling['role'], pid: Number(match[2]) };
+    if (!runsElsewhere(sibling.pid)) found.push(sibling);
+  }
+  return found;
+}
+
+/**
+ * Puts `dir` back the way a completed replacement or none would have left it,
+ * after a run killed part-way: a folder retired but not yet replaced (the one
+ * moment between the two renames of `replaceFolder`) is moved back, and the
+ * staging and retired folders and temporary files of dead runs are removed.
+ * Whatever was killed, the folder is then exactly the old one or the new one.
+ */
+export async function recoverFolder(dir: string): Promise<void> {
+  const siblings = await deadSiblings(dir);
+  const present = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
+  const retired = siblings.find((s) => s.role === 'old');
+  if (!present && retired) await rename(retired.path, dir);
+  for (const sibling of siblings) if (sibling !== retired || present) await rm(sibling.path, { recursive: true, force: true });
+  if (present || retired) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => TEMP_FILE.test(n))) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** Whether `file` holds exactly `data` (compared only when the sizes agree). */
+async function holds(file: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    const info = await lstat(file);
+    if (!info.isFile() || info.size !== bytes.byteLength) return false;
+    return Buffer.from(bytes).equals(await readFile(file));
+  } catch {
+    return false;
+  }
+}
+
+/** Places `from` at `to` without copying bytes when the file system allows (a hard link), else as a copy. */
+async function carry(from: string, to: string): Promise<void> {
+  const info = await lstat(from);
+  if (info.isFile()) {
+    try {
+      await link(from, to);
+      return;
+    } catch {
+      // A file system without hard links: copy instead.
+    }
+  }
+  await cp(from, to, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true, errorOnExist: true, force: false });
+}
+
+export interface ReplaceOptions {
+  /** Whether an entry of the old folder that is not among the new files stays (a file the user put there); default: none stays. */
+  readonly keep?: (name: string) => boolean;
+}
+
+/**
+ * Replaces folder `dir` with one holding exactly `files` (and the old
+ * entries `keep` selects), all at once: the new set is written and flushed
+ * in a staging folder beside `dir`, then the old folder is renamed aside,
+ * the staging folder renamed to `dir` and the old one removed. A reader sees
+ * the old folder or the new one, never a mix; between the two renames `dir`
+ * is briefly absent, and `recoverFolder` undoes a run killed at that moment.
+ * On any failure (a full disk) the staging folder is removed and `dir` is
+ * untouched. A new file identical to the old one keeps the old file (a hard
+ * link), so an output that did not change keeps its inode and time.
+ */
+export async function replaceFolder(dir: string, files: readonly FolderFile[], options: ReplaceOptions = {}): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  const staging = siblingName(dir, 'staging');
+  const oldNames = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  try {
+    await mkdir(staging);
+    for (const file of files) {
+      const previous = path.join(dir, file.name);
+      if (oldNames?.includes(file.name) && (await holds(previous, file.data))) await carry(previous, path.join(staging, file.name));
+      else await writeDurable(path.join(staging, file.name), file.data);
+    }
+    const keep = options.keep ?? (() => false);
+    for (const name of oldNames ?? []) {
+      if (files.some((f) => f.name === name) || TEMP_FILE.test(name) || !keep(name)) continue;
+      await carry(path.join(dir, name), path.join(staging, name));
+    }
+    await syncFolder(staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (oldNames === undefined) {
+    await rename(staging, dir).catch(async (error: unknown) => {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    });
+    await syncFolder(path.dirname(dir));
+    return;
+  }
+  const retired = siblingName(dir, 'old');
+  await rename(dir, retired).catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  });
+  try {
+    await rename(staging, dir);
+  } catch (error) {
+    await rename(retired, dir);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await syncFolder(path.dirname(dir));
+  await rm(retired, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { inlineText, sliceInlines, textLength } from './inline.js';
+import { inlineText, sliceInlines } from './inline.js';
 import { splitSentences } from './sentences.js';
 import type { Inline, Sentence } from './types.js';
 
@@ -10,27 +10,16 @@ export { splitSentences } from './sentences.js';
  */
 export function segmentInlines(inlines: readonly Inline[], blockId: string, lang: string): Sentence[] {
   const text = inlineText(inlines);
-  // Where each top-level run starts, so each sentence slices only the runs it covers (linear, not quadratic, in long paragraphs).
-  const runStarts: number[] = [];
-  let total = 0;
-  for (const node of inlines) {
-    runStarts.push(total);
-    total += textLength(node);
-  }
   const result: Sentence[] = [];
   let cursor = 0;
-  let firstRun = 0;
   for (const piece of splitSentences(text, lang)) {
     const found = text.indexOf(piece, cursor);
     // Sentences are substrings of the paragraph by contract; if one ever were not, keep the rest of the paragraph whole rather than lose it.
     const start = found >= 0 ? found : cursor;
     const end = found >= 0 ? found + piece.length : text.trimEnd().length;
     if (end <= start) continue;
-    while (firstRun + 1 < inlines.length && (runStarts[firstRun + 1] ?? Infinity) <= start) firstRun++;
-    let endRun = firstRun;
-    while (endRun < inlines.length && (runStarts[endRun] ?? Infinity) < end) endRun++;
-    const base = runStarts[firstRun] ?? 0;
-    const slice = sliceInlines(inlines.slice(firstRun, endRun), start - base, end - base);
+    // sliceInlines finds the sentence's first run by binary search at each level: linear in the paragraph overall, however the runs nest.
+    const slice = sliceInlines(inlines, start, end);
     result.push({ id: `${blockId}s${result.length + 1}`, text: inlineText(slice), inlines: slice });
     cursor = end;
     if (found < 0) break;

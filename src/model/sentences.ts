@@ -656,6 +656,13 @@ export function splitSentences(text: string, lang = 'en'): string[] {
     if (kinds[g + 1] === Kind.Closer || kinds[g] === Kind.Opener) glued[g] = 1;
   }
 
+  // The next word after token i - 1, past opening marks and dashes ("What do you see? - Posted like silent sentinels"):
+  // found once for every token from the right, so a run of thousands of dashes is not walked again at each gap.
+  const isSkipped = (i: number): boolean => kinds[i] === Kind.Opener || (kinds[i] === Kind.Bullet && /^[-–—]+$/u.test(tokens[i] ?? ''));
+  const wordFrom = new Int32Array(n);
+  wordFrom[n - 1] = n - 1;
+  for (let i = n - 2; i >= 0; i--) wordFrom[i] = isSkipped(i) ? (wordFrom[i + 1] ?? i) : i;
+
   // 3. List items, then one decision per remaining gap.
   const list = findListItems(tokens, kinds);
   const sentenceStarts: number[] = [0];
@@ -667,11 +674,7 @@ export function splitSentences(text: string, lang = 'en'): string[] {
     if (kinds[g] === Kind.Word || kinds[g] === Kind.Bullet) lastWord = g;
     if (glued[g]) continue;
     let next = nextWord[g] ?? -1;
-    if (next < 0) {
-      // The next word, past opening marks and a dash: "What do you see? - Posted like silent sentinels".
-      next = g + 1;
-      while (next + 1 < n && (kinds[next] === Kind.Opener || (kinds[next] === Kind.Bullet && /^[-–—]+$/u.test(tokens[next] ?? '')))) next++;
-    }
+    if (next < 0) next = wordFrom[g + 1] ?? g + 1;
     const word = lastWord >= unitStart ? lastWord : unitStart;
     const nextToken = tokens[next] ?? '';
     let boundary: boolean;

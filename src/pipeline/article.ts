@@ -1,11 +1,13 @@
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticle } from '../io/article.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { recoverFolder, replaceFolder } from '../io/atomic.js';
+import { describeFsError } from '../io/errors.js';
 import { loadImages } from '../io/resources.js';
 import { ArticleError, printableName } from '../shared/errors.js';
 import { buildKey, MANIFEST, reusableOutputs, type ArticleOptions, type Manifest } from './key.js';
 import { firstLine, renderFormats, type FormatFailure, type StageTimes } from './render.js';
+import type { OutputFile } from '../writers/index.js';
 
 export interface ArticleTask {
   readonly file: string;
@@ -56,6 +58,20 @@ async function previousOutputs(outDir: string): Promise<readonly string[]> {
 }
 
 /**
+ * Replaces the article's folder with `files`, all at once (io/atomic.ts):
+ * last run's outputs go, a file the user put there stays. A full disk fails
+ * the article in one line and leaves the old folder as it was.
+ */
+async function writeFolder(file: string, outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const ours = new Set(await previousOutputs(outDir));
+  try {
+    await replaceFolder(outDir, files, { keep: (name) => name !== MANIFEST && !ours.has(name) });
+  } catch (error) {
+    throw new ArticleError(file, `cannot write ${printableName(outDir)}: ${describeFsError(error)}`);
+  }
+}
+
+/**
  * Runs one article through the chosen writers into its output folder. Never
  * throws: a bad article becomes a `failed` result naming the file and the reason,
  * and the files of a failed article are left exactly as they were.
@@ -72,6 +88,7 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     times.read = performance.now() - started;
     const key = buildKey(doc, options, images);
     await assertOutputFolder(outDir);
+    await recoverFolder(outDir);
     if (!task.force) {
       const reused = await reusableOutputs(outDir, key);
       if (reused) return { status: 'reused', file, outDir, outputs: reused, warnings, failures: [], times };
@@ -81,14 +98,8 @@ export async function processArticle(task: ArticleTask): Promise<ArticleResult> 
     const failures = errors.map((e) => ({ format: e.format, error: `${printableName(file)}: ${firstLine(e)}` }));
     if (files.length === 0) return { status: 'failed', file, outDir, error: failures.map((f) => f.error).join('\n'), failures };
     started = performance.now();
-    const stale = (await previousOutputs(outDir)).filter((name) => !files.some((f) => f.name === name));
-    // Until the new manifest lands, the folder must not claim to be up to date: a write failing half-way is rebuilt next run.
-    await rm(path.join(outDir, MANIFEST), { force: true });
-    for (const output of files) await writeFileAtomic(path.join(outDir, output.name), output.data);
-    // A format that failed this time must not leave last run's file beside the new ones.
-    for (const name of stale) await rm(path.join(outDir, name), { force: true });
     const manifest: Manifest = { key: failures.length > 0 ? INCOMPLETE : key, outputs: files.map((f) => f.name) };
-    await writeFileAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFolder(file, outDir, [...files, { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` }]);
     times.write = performance.now() - started;
     return { status: 'written', file, outDir, outputs: manifest.outputs, warnings, failures, times };
   } catch (error) {

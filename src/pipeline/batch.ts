@@ -2,7 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { recoverFolder } from '../io/atomic.js';
 import { ARTICLE_EXTENSIONS } from '../readers/index.js';
+import { printableName } from '../shared/errors.js';
 import { uniqueSlugs } from './slug.js';
 import { processArticle, type ArticleOptions, type ArticleResult, type ArticleTask } from './article.js';
 
@@ -12,9 +14,26 @@ export interface BatchOptions extends ArticleOptions {
   readonly force: boolean;
   /** The folder images may be read from; each article's own folder when not given. */
   readonly resourceRoot?: string;
+  /**
+   * What one article may take before it fails alone (`--article-timeout`,
+   * `--article-memory`). With a budget every article runs in a worker thread,
+   * `jobs` 1 included, as only a thread can be stopped from outside; without
+   * one, `jobs` 1 runs in this thread.
+   */
+  readonly budget?: ArticleBudget;
   /** Called as each article finishes, in completion order. */
   readonly onResult?: (result: ArticleResult, done: number, total: number) => void;
 }
+
+export interface ArticleBudget {
+  /** Wall-clock seconds from the moment a worker takes the article; 0 or absent: no limit. */
+  readonly seconds?: number;
+  /** The worker's JavaScript heap (V8 old generation) in MiB; absent: Node's default. */
+  readonly memoryMb?: number;
+}
+
+/** The budget the command line applies unless told otherwise: ten minutes (a long article with audio takes a few), 4 GiB. */
+export const DEFAULT_BUDGET: Required<ArticleBudget> = { seconds: 600, memoryMb: 4096 };
 
 export interface BatchSummary {
   readonly articles: number;
@@ -75,7 +94,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 }
 
 /** The tasks of a batch: one per input, each with an output folder no other input shares. */
-export function planTasks(files: readonly string[], options: Omit<BatchOptions, 'onResult' | 'jobs'>): ArticleTask[] {
+export function planTasks(files: readonly string[], options: Omit<BatchOptions, 'onResult' | 'jobs' | 'budget'>): ArticleTask[] {
   const slugs = uniqueSlugs(files);
   const { out, force, formats, overrides, writer, reader, resourceRoot } = options;
   return files.map((file) => ({
@@ -87,9 +106,55 @@ export function planTasks(files: readonly string[], options: Omit<BatchOptions, 
   }));
 }
 
+/** Why a worker did not return an article's result, as the one line the user sees. */
+function workerFailure(task: ArticleTask, error: unknown, budget: ArticleBudget): string {
+  const name = printableName(task.file);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof Error && error.name === 'AbortError') return `${name}: took longer than the limit of ${budget.seconds} s per article (--article-timeout)`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `${name}: needed more memory than the limit of ${budget.memoryMb ?? 'the default'} MiB per article (--article-memory)`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${name}: worker failed: ${message.split('\n')[0] ?? message}`;
+}
+
+/** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */
+async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
+  const pool = new Piscina<ArticleTask, ArticleResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+    ...(budget.memoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb } } : {}),
+  });
+  const interrupted: ArticleTask[] = [];
+  let next = 0;
+  // Never more tasks in the pool than threads, so an article's clock starts when a worker takes it, not while it waits.
+  const lane = async (): Promise<void> => {
+    for (let index = next++; index < tasks.length; index = next++) {
+      const task = tasks[index]!;
+      let result: ArticleResult;
+      try {
+        result = await pool.run(task, budget.seconds ? { signal: AbortSignal.timeout(budget.seconds * 1000) } : {});
+      } catch (error) {
+        // A worker stopped (over time), out of memory or crashed fails its article, not the batch.
+        interrupted.push(task);
+        result = { status: 'failed', file: task.file, outDir: task.outDir, error: workerFailure(task, error, budget) };
+      }
+      finish(index, result);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, lane));
+  } finally {
+    await pool.destroy();
+  }
+  // A worker stopped while swapping an article's folder in leaves the old folder aside: put it back now, not next run.
+  for (const task of interrupted) await recoverFolder(task.outDir).catch(() => undefined);
+}
+
 /**
  * Processes every article, up to `jobs` at a time in worker threads (in this
- * thread when `jobs` is 1). One failing article never stops the others.
+ * thread when `jobs` is 1 and there is no budget). One failing article never
+ * stops the others.
  */
 export async function runBatch(files: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -102,31 +167,11 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
     options.onResult?.(result, done, tasks.length);
   };
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
-  if (jobs === 1) {
+  const budget = options.budget;
+  if (jobs === 1 && !budget) {
     for (const [index, task] of tasks.entries()) finish(index, await processArticle(task));
   } else {
-    const pool = new Piscina<ArticleTask, ArticleResult>({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: jobs,
-      maxThreads: jobs,
-      idleTimeout: 1000,
-    });
-    try {
-      await Promise.all(
-        tasks.map(async (task, index) => {
-          let result: ArticleResult;
-          try {
-            result = await pool.run(task);
-          } catch (error) {
-            // A worker that died (out of memory, a crash in native code) fails its article, not the batch.
-            result = { status: 'failed', file: task.file, outDir: task.outDir, error: `${task.file}: worker failed: ${error instanceof Error ? error.message : String(error)}` };
-          }
-          finish(index, result);
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
+    await runInWorkers(tasks, jobs, budget ?? {}, finish);
   }
   const count = (status: ArticleResult['status']): number => results.filter((r) => r.status === status).length;
   return {

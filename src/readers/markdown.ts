@@ -179,14 +179,61 @@ function frontMatterOf(root: Mdast.Root, warnings: string[]): DraftMetadata {
 }
 
 /**
+ * Lists and quotes nested deeper than this are refused. News copy nests two
+ * or three levels; each level costs every writer indentation (the PDF column,
+ * the EPUB's margins), and the Markdown parser's work grows with the square
+ * of the depth.
+ */
+export const MAX_NESTING = 16;
+/**
+ * A line may begin with at most this many characters of indentation and list
+ * or quote markers (16 levels of four-column indentation, four times over).
+ * Checked before parsing: the parser takes minutes and gigabytes on a list
+ * nested a thousand deep, long before the depth could be counted in its tree.
+ */
+export const MAX_LINE_PREFIX = 256;
+
+/** Indentation, quote markers and list markers at the start of a line: what the parser nests by. */
+const CONTAINER_PREFIX = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/;
+
+/** Refuses, in one line, text whose lines begin deeper than any article nests. Linear: one look at each line's start. */
+function assertShallowLines(text: string): void {
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    // Only the first MAX_LINE_PREFIX + 1 characters are looked at, however long the line.
+    const prefix = CONTAINER_PREFIX.exec(text.slice(at, Math.min(end, at + MAX_LINE_PREFIX + 1)))?.[0].length ?? 0;
+    if (prefix > MAX_LINE_PREFIX) {
+      throw new MarkdownError(`line ${line} begins with more than ${MAX_LINE_PREFIX} characters of indentation and list or quote markers: lists and quotes may nest at most ${MAX_NESTING} deep`);
+    }
+    at = end + 1;
+  }
+}
+
+/** Refuses, in one line, lists and quotes nested deeper than MAX_NESTING. A walk with its own stack: no recursion to overflow. */
+function assertNesting(root: Mdast.Root): void {
+  const stack: { node: Mdast.Node; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const nested = node.type === 'list' || node.type === 'blockquote' ? depth + 1 : depth;
+    if (nested > MAX_NESTING) throw new MarkdownError(`lists and quotes nested more than ${MAX_NESTING} deep at ${position(node)}; the limit is ${MAX_NESTING}`);
+    if ('children' in node) for (const child of node.children as Mdast.Node[]) stack.push({ node: child, depth: nested });
+  }
+}
+
+/**
  * Reads a CommonMark article with optional YAML front matter. A leading
  * level-1 heading is the title when the front matter gives none.
  */
 export function readMarkdown(source: string): Draft {
-  const root = fromMarkdown(cleanText(source.replace(/^\uFEFF/, '')), {
+  const text = cleanText(source.replace(/^\uFEFF/, ''));
+  assertShallowLines(text);
+  const root = fromMarkdown(text, {
     extensions: [frontmatter(['yaml'])],
     mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
   });
+  assertNesting(root);
   const ctx: Context = { definitions: collectDefinitions(root), warnings: [] };
   let meta = frontMatterOf(root, ctx.warnings);
   let body = root.children.filter((node) => node.type !== 'yaml');

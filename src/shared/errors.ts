@@ -18,6 +18,7 @@ export class ArticleError extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${printableName(file)}: ${reason.split('\n')[0] ?? reason}`);
+    // The reason may quote the input (a language tag, a date): escaped like the name, so it stays one line.
+    super(`${printableName(file)}: ${printableName(reason.split('\n')[0] ?? reason)}`);
   }
 }

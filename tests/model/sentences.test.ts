@@ -130,3 +130,14 @@ describe('contract on random text', () => {
     }
   });
 });
+
+describe('splitSentences on hostile paragraphs', () => {
+  it('a run of 40,000 dashes is walked once, not again at each gap (a hang guard: it took 104 s)', () => {
+    const text = `Start here. ${'- '.repeat(40_000)}End.`;
+    const started = performance.now();
+    const result = splitSentences(text, 'en');
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    expect(result[0]).toBe('Start here.');
+  });
+});

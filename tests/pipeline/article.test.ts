@@ -125,3 +125,44 @@ describe('front matter', () => {
     expect(result.status === 'failed' && result.error).toMatch(/front matter is too large \(\d+ characters; the limit is 65536\)$/);
   });
 });
+
+describe('the folder changes all at once or not at all', () => {
+  async function snapshot(dir: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const name of (await readdir(dir)).sort()) out[name] = (await readFile(path.join(dir, name))).toString('base64');
+    return out;
+  }
+
+  it('a write failing after some files leaves every old file as it was, and says so in one line', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vox-half-'));
+    const file = path.join(dir, 'story.md');
+    await writeFile(file, '---\ntitle: A story\nlang: en\n---\nThe first sentence. The second sentence.\n');
+    const t: ArticleTask = { file, outDir: path.join(dir, 'out', 'story'), options: { formats: ['json', 'ssml', 'pdf'], overrides: {}, writer: {} }, force: false };
+    expect((await processArticle(t)).status).toBe('written');
+    const before = await snapshot(t.outDir);
+    await writeFile(file, '---\ntitle: A story\nlang: en\n---\nThe first sentence changed. The second sentence.\n');
+    // The SSML writer's second file cannot be created (a NUL in its name): the JSON and the first SSML file were already written by then.
+    const ssml = writerFor('ssml')!;
+    const real = ssml.write.bind(ssml);
+    const spy = vi.spyOn(ssml, 'write').mockImplementation(async (context) => [...(await real(context)), { name: 'part\0.ssml', data: 'x' }]);
+    try {
+      const result = await processArticle(t);
+      expect(result.status).toBe('failed');
+      expect(result.status === 'failed' && result.error).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot write .*story: [^\\n]+$`));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await snapshot(t.outDir)).toEqual(before);
+    expect(await readdir(path.dirname(t.outDir))).toEqual(['story']);
+    expect((await processArticle(t)).status).toBe('written');
+    expect(JSON.stringify(JSON.parse(await readFile(path.join(t.outDir, 'document.json'), 'utf8')))).toContain('changed');
+  });
+
+  it('keeps a file the user put in the folder, and removes last run’s outputs that this run does not make', async () => {
+    const t = await task('The cat sat on the mat today.');
+    expect((await processArticle({ ...t, options: { ...t.options, formats: ['json', 'ssml'] } })).status).toBe('written');
+    await writeFile(path.join(t.outDir, 'notes.txt'), 'mine');
+    expect((await processArticle({ ...t, force: true })).status).toBe('written');
+    expect((await readdir(t.outDir)).sort()).toEqual([MANIFEST, 'document.json', 'notes.txt']);
+  });
+});

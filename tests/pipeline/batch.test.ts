@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,23 @@ describe('runBatch', () => {
     expect(summary).toMatchObject({ articles: 3, written: 2, failed: 1, reused: 0, outputs: 2 });
     expect(summary.results.map((r) => path.basename(r.file))).toEqual(['b.txt', 'missing.txt', 'a.md']);
     expect(seen).toEqual(['written', 'failed', 'written']);
+  });
+});
+
+describe('input and output in one folder', () => {
+  it('never takes an output, staging or retired folder for an article', async () => {
+    const dir = await tree();
+    const options = { out: dir, jobs: 1, force: false, formats: ['json', 'ssml'], overrides: {}, writer: {} };
+    const first = await runBatch(await expandInputs([dir]), options);
+    expect(first).toMatchObject({ articles: 3, written: 3 });
+    // What a run killed while swapping folders leaves: staging and retired folders beside the article folders.
+    await mkdir(path.join(dir, '.b.staging-99999999-ab12'));
+    await writeFile(path.join(dir, '.b.staging-99999999-ab12', 'x.md'), 'Not an article.');
+    await mkdir(path.join(dir, '.a.old-99999999-cd34'));
+    await writeFile(path.join(dir, '.a.old-99999999-cd34', 'y.txt'), 'Not an article.');
+    const inputs = await expandInputs([dir]);
+    expect(inputs).toEqual([path.join(dir, 'a.md'), path.join(dir, 'b.txt'), path.join(dir, 'sub', 'c.markdown')]);
+    expect(await runBatch(inputs, options)).toMatchObject({ articles: 3, reused: 3 });
+    expect((await readdir(dir)).filter((n) => n.includes('.staging-') || n.includes('.old-'))).toEqual([]);
   });
 });

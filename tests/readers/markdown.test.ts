@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
-import { readMarkdown } from '../../src/readers/markdown.js';
+import { MAX_NESTING, MarkdownError, readMarkdown } from '../../src/readers/markdown.js';
 import { sentences } from '../../src/model/walk.js';
 
 const feature = readFileSync(new URL('../fixtures/ingest/feature.md', import.meta.url), 'utf8');
@@ -65,5 +65,34 @@ describe('readMarkdown', () => {
     const draft = readMarkdown('Before <span>inside</span> after.');
     expect(draft.warnings.length).toBeGreaterThan(0);
     expect(sentences(parseArticle('Before <span>inside</span> after.', { format: 'markdown' }))[0]?.text).toBe('Before inside after.');
+  });
+});
+
+describe('nesting', () => {
+  const list = (depth: number): string => `# Deep\n\n${Array.from({ length: depth }, (_, d) => `${'  '.repeat(d)}- item ${d}`).join('\n')}\n`;
+  const quote = (depth: number): string => `# Deep\n\n${Array.from({ length: depth }, (_, d) => `${'>'.repeat(d + 1)} item ${d}`).join('\n')}\n`;
+  const mixed = (depth: number): string => `# Deep\n\n${Array.from({ length: depth }, (_, d) => `${'> '.repeat(d % 7)}${'  '.repeat(d)}- item ${d}`).join('\n')}\n`;
+
+  it(`reads lists and quotes nested ${MAX_NESTING} deep`, () => {
+    const draft = readMarkdown(list(MAX_NESTING));
+    let depth = 0;
+    for (let block = draft.blocks[0]; block?.type === 'list'; block = block.items[0]?.[1]) depth++;
+    expect(depth).toBe(MAX_NESTING);
+    expect(() => readMarkdown(quote(MAX_NESTING))).not.toThrow();
+  });
+
+  it('refuses one level more in one line naming where', () => {
+    expect(() => readMarkdown(list(MAX_NESTING + 1))).toThrow(new MarkdownError(`lists and quotes nested more than ${MAX_NESTING} deep at line ${MAX_NESTING + 3}; the limit is ${MAX_NESTING}`));
+    expect(() => readMarkdown(quote(MAX_NESTING + 1))).toThrow(/^lists and quotes nested more than 16 deep at line \d+; the limit is 16$/);
+  });
+
+  it.each([
+    ['a list', list],
+    ['a quote', quote],
+    ['lists inside quotes', mixed],
+  ])('refuses %s nested 1,200 deep before parsing it, in one line (a hang guard: it took 44 s and 824 MB, then overflowed the stack)', (_, make) => {
+    const started = performance.now();
+    expect(() => readMarkdown(make(1200))).toThrow(/^line \d+ begins with more than 256 characters of indentation and list or quote markers: lists and quotes may nest at most 16 deep$/);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
