@@ -21,6 +21,21 @@ export interface UnitSpan {
   readonly wordsEstimated: boolean;
 }
 
+/** Shortest clip a unit gets when it makes no sound (a sentence of punctuation alone): every clip has a duration. */
+const SILENT_UNIT_MS = 100;
+
+/**
+ * Where a unit's speech is: its audible part, or, when it makes no sound at
+ * all, its first SILENT_UNIT_MS (or all of it, if shorter but not empty),
+ * so that its clip, caption and highlight still have a length.
+ */
+function audibleBounds(pcm: Pcm): { start: number; end: number } {
+  const bounds = speechBounds(pcm);
+  if (bounds.end > bounds.start) return bounds;
+  const length = Math.min(pcm.samples.length, Math.round((pcm.sampleRate * SILENT_UNIT_MS) / 1000));
+  return length > 0 ? { start: 0, end: length } : bounds;
+}
+
 /** The article spoken unit by unit and joined with its pauses, before encoding. */
 export interface Synthesis {
   readonly engine: EngineName;
@@ -82,7 +97,7 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const pcm = await engine.synthesize(unit, request);
     if (sampleRate === 0) sampleRate = pcm.sampleRate;
     assertSameRate(pcm, sampleRate);
-    const bounds = speechBounds(pcm);
+    const bounds = audibleBounds(pcm);
     const speech = pcm.samples.slice(bounds.start, bounds.end);
     if (keep) parts.push(speech);
     sink?.(speech, sampleRate);

@@ -208,4 +208,13 @@ describe('narration of articles with sections and in French', () => {
     const narration = await encodeNarration(doc, french);
     expect(readTags(narration.mp3).language).toBe('fre');
   });
+
+  it('gives a sentence that makes no sound (punctuation alone) a clip of its own with a length', async () => {
+    const doc = parseArticle('---\ntitle: Dots\nlang: en\n---\nA real sentence first.\n\n.\n\nAnd one after.\n', { format: 'markdown' });
+    const synthesis = await synthesize(doc, { keepPcm: true });
+    const silent = synthesis.spans.find((s) => s.id === 'p2s1');
+    expect(silent && silent.end - silent.start).toBe(Math.round(synthesis.sampleRate * 0.1));
+    const narration = await encodeNarration(doc, synthesis);
+    for (const clip of narration.clips) expect(clip.endMs).toBeGreaterThan(clip.startMs);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { graphemes } from '../../shared/graphemes.js';
 import { CJK_CHARACTER, cjkFamilies, cjkFontFor, isCjkFont, openCjkFont, type CjkFontName } from './cjk-fonts.js';
 
 /**
@@ -203,7 +204,6 @@ export interface FontRun {
 export const SUBSTITUTE = '\uFFFD';
 const SUBSTITUTE_FONT: FontName = 'DejaVuSans';
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** `U+3089` notation for the code points of a cluster, for messages. */
 export function describeCluster(cluster: string): string {
@@ -246,7 +246,7 @@ export function fontRuns(text: string, face: Face, onMissing?: (cluster: string)
   const primary = CHAINS[face][0] as FontName;
   if (primaryCoversAll(primary, text)) return text === '' ? [] : [{ font: primary, text, source: text }];
   const runs: { font: FontName; text: string; source: string; substituted?: true; separate?: true }[] = [];
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemes(text)) {
     const font = fontFor(face, segment, lang);
     if (!font) {
       onMissing?.(segment);

@@ -1,6 +1,7 @@
 import { inlineText } from '../../model/inline.js';
 import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
+import { forEachSegment, graphemes, severalGraphemes } from '../../shared/graphemes.js';
 import { hasRightToLeft, mirrored, reversedNeutrals, visualRuns } from './bidi.js';
 import { isRightToLeft, langRuns, textDirection } from '../../shared/lang.js';
 import { linkTarget } from '../../shared/links.js';
@@ -328,14 +329,14 @@ function breakOffsets(text: string, lang: string): number[] {
   }
   if (!UNSPACED.test(text)) return offsets;
   const found = new Set(offsets);
-  for (const { index } of wordSegmenter(lang).segment(text)) {
-    if (index === 0 || found.has(index)) continue;
+  forEachSegment(text, wordSegmenter(lang), (_, index) => {
+    if (index === 0 || found.has(index)) return;
     const prev = text[index - 1] ?? '';
     const cur = text[index] ?? '';
-    if (/\s/.test(prev) || /\s/.test(cur) || !(UNSPACED.test(prev) || UNSPACED.test(cur))) continue;
-    if (NO_BREAK_BEFORE.test(cur) || NO_BREAK_AFTER.test(prev) || /[\p{M}\u200d]/u.test(cur)) continue;
+    if (/\s/.test(prev) || /\s/.test(cur) || !(UNSPACED.test(prev) || UNSPACED.test(cur))) return;
+    if (NO_BREAK_BEFORE.test(cur) || NO_BREAK_AFTER.test(prev) || /[\p{M}\u200d]/u.test(cur)) return;
     found.add(index);
-  }
+  });
   return [...found].sort((x, y) => x - y);
 }
 
@@ -421,14 +422,13 @@ function wordsOf(segments: readonly Segment[], lang: string): Word[] {
   return words;
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** A word too wide for the column, as one word per character cluster (a substitute stays whole). */
 function characterWords(word: Word): Word[] {
   return word.parts.flatMap((part) =>
     part.text !== part.source
       ? [wordOf([part])]
-      : [...graphemes.segment(part.text)].map(({ segment }) => wordOf([{ ...part, text: segment, source: segment, width: advance(part.font, segment) * part.size }])),
+      : graphemes(part.text).map((segment) => wordOf([{ ...part, text: segment, source: segment, width: advance(part.font, segment) * part.size }])),
   );
 }
 
@@ -465,7 +465,7 @@ function breakLines(words: readonly Word[], width: number): Part[][] {
       current = [];
       filled = 0;
     }
-    if (splittable && current.length === 0 && word.width - word.trailing > width + 0.01 && (word.parts.length > 1 || [...graphemes.segment(word.parts[0]?.text ?? '')].length > 1)) {
+    if (splittable && current.length === 0 && word.width - word.trailing > width + 0.01 && (word.parts.length > 1 || severalGraphemes(word.parts[0]?.text ?? ''))) {
       for (const piece of characterWords(word)) place(piece, false);
       return;
     }
@@ -511,7 +511,7 @@ function visualOrder(parts: readonly Part[], direction: 'ltr' | 'rtl'): Part[] {
       // Punctuation and spaces running right to left: one piece per character, mirrored, so that each is drawn
       // where it is seen and the content still reads in logical order.
       let offset = run.start;
-      const chars = [...graphemes.segment(source)].map(({ segment }) => {
+      const chars = graphemes(source).map((segment) => {
         const at = offset;
         offset += segment.length;
         return { segment, at };

@@ -1,4 +1,5 @@
 import { loadFont, type Face, type FontName } from './fonts.js';
+import { graphemes } from '../../shared/graphemes.js';
 import { textDirection } from '../../shared/lang.js';
 import { COLORS, isComplex, measuredPieces, type Layout, type Line, type LinkTarget, type Piece, type PlacedLine, type Rgb } from './layout.js';
 import { bookmark, drawText, linkAnnotation, outlineRoot, type Outline, type PdfDoc } from './pdfkit-fixes.js';
@@ -28,7 +29,7 @@ function fittedPieces(text: string, face: Face, size: number, x: number, color: 
   let pieces = measuredPieces(text, face, size, x, color, lang);
   const width = (ps: Piece[]): number => ps.reduce((s, p) => s + p.width, 0);
   if (width(pieces) <= maxWidth) return pieces;
-  const clusters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+  const clusters = graphemes(text);
   const cut = (n: number): Piece[] => measuredPieces(`${clusters.slice(0, n).join('').trimEnd()}\u2026`, face, size, x, color, lang);
   // Binary search for the longest prefix that fits: measuring every shorter prefix in turn is quadratic in the title's length.
   let [fits, tooLong] = [1, clusters.length];

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/readers/index.js';
 import { layoutDocument, pageFrame, type Layout, type StructNode } from '../../../src/writers/pdf/layout.js';
 import type { Paper } from '../../../src/writers/options.js';
+import { woff2Ready } from '../../../src/writers/pdf/woff2.js';
 
 const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
 const paragraphs = sampleText.replace(/^\s*date\s+\S+\s*/, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -86,5 +87,42 @@ describe('PDF layout', () => {
         expect(page[page.length - 1]).toMatch(/^p\d+$/);
       }
     }
+  });
+});
+
+describe('PDF layout of hostile text', () => {
+  // Chinese, Japanese and Korean faces are WOFF2 files decoded on first use (renderPdf starts the decoder itself).
+  beforeAll(() => woff2Ready());
+
+  it.each([
+    ['a Latin token', 'a'],
+    ['an ideograph run', '中'],
+  ])('breaks an unbroken 100,000-character %s into lines inside the column, keeping every character', (_, char) => {
+    const token = char.repeat(100_000);
+    const doc = parseArticle(`---\ntitle: Token\nlang: en\n---\nBefore ${token} after.\n`, { format: 'markdown' });
+    const layout = layoutDocument(doc, 'a4', noImages);
+    const frame = pageFrame('a4');
+    let drawn = '';
+    for (const page of layout.pages) for (const { line } of page) {
+      for (const piece of line.pieces) {
+        expect(piece.x).toBeGreaterThanOrEqual(frame.left - 0.01);
+        expect(piece.x + piece.width).toBeLessThanOrEqual(frame.right + 0.01);
+        drawn += piece.text;
+      }
+    }
+    expect(drawn.split(char).length - 1).toBeGreaterThanOrEqual(100_000);
+    expect(layout.pages.length).toBeGreaterThan(10);
+  });
+
+  it('sets an Arabic paragraph flush right, its first word rightmost', () => {
+    const doc = parseArticle('---\ntitle: عنوان\nlang: ar\n---\nيولد جميع الناس أحرارًا متساوين في الكرامة والحقوق.\n', { format: 'markdown' });
+    const layout = layoutDocument(doc, 'a4', noImages);
+    const frame = pageFrame('a4');
+    const body = layout.pages[0]!.map(({ line }) => line).filter((l) => l.pieces.some((p) => p.text.includes('يولد')))[0]!;
+    const right = Math.max(...body.pieces.map((p) => p.x + p.width));
+    expect(right).toBeCloseTo(frame.right, 1);
+    const first = body.pieces.find((p) => p.text.includes('يولد'))!;
+    expect(first.x + first.width).toBeCloseTo(right, 1);
+    expect(first.rightToLeft).toBe(true);
   });
 });
