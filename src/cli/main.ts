@@ -14,7 +14,6 @@ import { VERSION } from '../shared/version.js';
 import { DEFAULT_ENGINE, engineEntry, ENGINE_NAMES, ENGINES } from '../speech/engines/index.js';
 import { MAX_RATE_WPM, MIN_RATE_WPM, type EngineName, type SpeechOptions } from '../speech/engines/types.js';
 import { LexiconError, type Lexicon } from '../speech/lexicon.js';
-import { playAloud } from '../speech/play.js';
 import type { ScriptOptions } from '../speech/script.js';
 import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
 import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
@@ -343,6 +342,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const result of summary.results) {
       if (result.status === 'failed') continue;
       try {
+        const { playAloud } = await import('../speech/play.js');
         await playAloud(await readArticle(result.file, overrides, opts.inferStructure === false ? { inferStructure: false } : {}), speech, script);
       } catch (error) {
         process.stderr.write(`voxpress: ${result.file}: ${(error as Error).message}\n`);

@@ -2,11 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic.js';
 import { describeFsError } from '../io/errors.js';
-import { FolderError } from '../verify/folders.js';
-import { reportHtml } from '../verify/render/html.js';
-import { reportText } from '../verify/render/text.js';
-import { exitStatus } from '../verify/report.js';
-import { verifyFolder } from '../verify/run.js';
 
 /** `voxpress verify <out>`: the conformance report of a folder of outputs. */
 
@@ -48,6 +43,14 @@ missing (0 with --allow-missing if all that ran passed), 2 usage error (no such 
 /** Runs the verification, prints and writes the report; the exit status. */
 export async function runVerify(request: VerifyRequest): Promise<number> {
   const started = process.hrtime.bigint();
+  // The validators (pdf.js, the EPUB checks, libxml2) load only for `verify`, not for every run of the CLI.
+  const [{ FolderError }, { reportHtml }, { reportText }, { exitStatus }, { verifyFolder }] = await Promise.all([
+    import('../verify/folders.js'),
+    import('../verify/render/html.js'),
+    import('../verify/render/text.js'),
+    import('../verify/report.js'),
+    import('../verify/run.js'),
+  ]);
   let report;
   try {
     report = await verifyFolder(request.out, {

@@ -1,7 +1,7 @@
 import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
 import type { Pcm } from '../speech/audio/pcm.js';
-import { narrate, synthesize, type Synthesis, type TimedNarration } from '../speech/narration.js';
+import type { Synthesis, TimedNarration } from '../speech/narration.js';
 import { spokenUnits } from '../speech/script.js';
 import type { SpokenUnit } from '../speech/types.js';
 import type { WriterOptions } from './options.js';
@@ -48,8 +48,12 @@ export function articleResources(doc: Document, options: WriterOptions, needs: R
   const keepPcm = needs.has('pcm');
   let made: Promise<{ synthesis: Synthesis; narration?: TimedNarration }> | undefined;
   const make = (): Promise<{ synthesis: Synthesis; narration?: TimedNarration }> => {
-    const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: narrationUnits(doc, options), keepPcm };
-    made ??= narrating ? narrate(doc, synthesisOptions) : synthesize(doc, synthesisOptions).then((synthesis) => ({ synthesis }));
+    made ??= (async (): Promise<{ synthesis: Synthesis; narration?: TimedNarration }> => {
+      // The engines and the encoder load only for a run that speaks.
+      const { narrate, synthesize } = await import('../speech/narration.js');
+      const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: narrationUnits(doc, options), keepPcm };
+      return narrating ? narrate(doc, synthesisOptions) : synthesize(doc, synthesisOptions).then((synthesis) => ({ synthesis }));
+    })();
     return made;
   };
   return {

@@ -1,5 +1,4 @@
 import type { Writer } from '../types.js';
-import { buildEpub } from './build.js';
 
 /**
  * `article.epub`. The synchronised narration (Media Overlays) is included
@@ -18,4 +17,8 @@ export const epubWriter: Writer = {
   },
 };
 
-export { buildEpub } from './build.js';
+/** The EPUB of a document; its builder (epub-gen-memory, the zip, the XML checks) loads on first use. */
+export async function buildEpub(...args: Parameters<typeof import('./build.js').buildEpub>): ReturnType<typeof import('./build.js').buildEpub> {
+  const { buildEpub: build } = await import('./build.js');
+  return build(...args);
+}
