@@ -2,6 +2,7 @@ import { toCardinal, toOrdinal } from 'n2words/en-US';
 import { readCapitals } from './capitals.js';
 import { codeRules } from './code.js';
 import { applyRules, digitByDigit, initials, WORD_END as E, WORD_START as B } from './rules.js';
+import { designationRule, versionReader, versionWithVRule } from './shared.js';
 import type { Normaliser, Rule } from './types.js';
 import { ENGLISH_UNITS, unitName, unitPattern } from './units.js';
 
@@ -122,16 +123,8 @@ export function codeNumber(digits: string): string {
   return digitByDigit(digits, DIGITS);
 }
 
-/** One part of a version number: "0" is "oh" (Rust one point oh), a leading zero is read digit by digit. */
-function versionPart(digits: string): string {
-  if (digits === '0') return 'oh';
-  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
-}
-
-/** "2.3.1" -> "two point three point one". */
-export function version(written: string): string {
-  return written.split('.').map(versionPart).join(' point ');
-}
+/** "2.3.1" -> "two point three point one"; a part "0" is "oh" (Rust one point oh), a leading zero is read digit by digit. */
+export const version = versionReader({ toCardinal, digits: DIGITS, point: 'point', zero: 'oh' });
 
 /** Digit groups of a phone number, each said digit by digit, with a pause between groups. */
 function phone(written: string): string {
@@ -233,12 +226,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: /(?<=(?<![\p{L}])[A-Z]{2},?\s)\d{5}(?:-\d{4})?(?![\p{N}])/gu,
     speak: (m) => phone(m[0]),
   },
-  {
-    name: 'version with v',
-    hint: /[vV]\d/,
-    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
-    speak: (m) => `version ${version(m[1] ?? '')}`,
-  },
+  versionWithVRule('version', version),
   {
     name: 'version with three parts',
     hint: /\d\.\d+\./,
@@ -252,20 +240,8 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)`, 'gu'),
     speak: (m) => version(m[1] ?? ''),
   },
-  {
-    name: 'designation with a hyphen',
-    hint: /\p{Lu}-?\d|\d-\d/u,
-    // "STS-135", "COVID-19", "F-35"; "FIPS 140-2" (two numbers after a name in capitals).
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
-    speak: (m, text) => {
-      if (m[1] !== undefined) {
-        const reading = readCapitals(m[1], text, m.index, 'en');
-        const letters = reading.kind === 'leave' ? m[1] : reading.spoken;
-        return `${letters} ${codeNumber(m[2] ?? '')}`;
-      }
-      return `${codeNumber(m[3] ?? '')} dash ${codeNumber(m[4] ?? '')}`;
-    },
-  },
+  // "STS-135", "COVID-19", "F-35"; "FIPS 140-2": numbers in designations are read in pairs.
+  designationRule('en', codeNumber, 'dash'),
   {
     name: 'measure',
     hint: /\d\s?[a-zA-Z°]/,

@@ -1,7 +1,7 @@
 import { toCardinal as n2wordsCardinal, toOrdinal } from 'n2words/es-ES';
-import { readCapitals } from './capitals.js';
 import { codeRules } from './code.js';
 import { applyRules, decimalCommaReader, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
+import { capitalsRules, designationRule, versionReader, versionWithVRule } from './shared.js';
 import type { Normaliser, Rule } from './types.js';
 import { SPANISH_UNITS, unitName, unitPattern } from './units.js';
 
@@ -103,14 +103,8 @@ function partOfDay(h: string, meridiem: string | undefined): string {
   return hour === 12 ? ' del mediodía' : hour >= 8 && hour < 12 ? ' de la noche' : ' de la tarde';
 }
 
-/** One part of a version: a leading zero is read digit by digit. */
-function versionPart(digits: string): string {
-  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
-}
-
-function version(written: string): string {
-  return written.split('.').map(versionPart).join(' punto ');
-}
+/** "9.4" -> "nueve punto cuatro"; a leading zero is read digit by digit. */
+const version = versionReader({ toCardinal, digits: DIGITS, point: 'punto' });
 
 /** "a. m.", "p. m." and, as some Spanish texts write them, "AM", "PM". */
 const MERIDIEM = String.raw`(?:\s?([apAP])(?:\.\s?[mM]\.|[mM](?![\p{L}\p{N}])))`;
@@ -175,12 +169,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     pattern: /(?<![\p{L}\p{N}_.,])(?:\+34\s?\d{3}[\s.-]?\d{3}[\s.-]?\d{3}|[6-9]\d{2}\s\d{2}\s\d{2}\s\d{2})(?![\p{N}])/gu,
     speak: (m) => (m[0].match(/\d+/g) ?? []).filter((g, i) => !(i === 0 && m[0].startsWith('+'))).map((g) => digitByDigit(g, DIGITS)).join(', '),
   },
-  {
-    name: 'version with v',
-    hint: /[vV]\d/,
-    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
-    speak: (m) => `versión ${version(m[1] ?? '')}`,
-  },
+  versionWithVRule('versión', version),
   {
     name: 'version',
     hint: /\d\.\d/,
@@ -188,18 +177,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+)+)${E}(?!\.\d)`, 'gu'),
     speak: (m) => (/^\d{1,3}(?:\.\d{3})+$/.test(m[1] ?? '') ? undefined : version(m[1] ?? '')),
   },
-  {
-    name: 'designation with a hyphen',
-    hint: /\p{Lu}-?\d|\d-\d/u,
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
-    speak: (m, text) => {
-      if (m[1] !== undefined) {
-        const reading = readCapitals(m[1], text, m.index, 'es');
-        return `${reading.kind === 'leave' ? m[1] : reading.spoken} ${cardinal(m[2] ?? '')}`;
-      }
-      return `${cardinal(m[3] ?? '')} guion ${cardinal(m[4] ?? '')}`;
-    },
-  },
+  designationRule('es', cardinal, 'guion'),
   {
     name: 'measure',
     hint: /\d\s?[a-zA-Z°]/,
@@ -259,21 +237,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     pattern: /(?<![\p{L}\p{N}_])EE\.\s?UU\./gu,
     speak: () => 'Estados Unidos',
   },
-  {
-    name: 'dotted initials',
-    hint: /\p{Lu}\.\p{Lu}/u,
-    pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
-    speak: (m) => spelled(m[0]),
-  },
-  {
-    name: 'capitals',
-    hint: /\p{Lu}\p{Lu}/u,
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,})${E}`, 'gu'),
-    speak: (m, text) => {
-      const reading = readCapitals(m[1] ?? '', text, m.index, 'es');
-      return reading.kind === 'leave' ? undefined : reading.spoken;
-    },
-  },
+  ...capitalsRules('es'),
   {
     name: 'symbol',
     hint: /[&%]/,

@@ -1,7 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/fr-FR';
-import { readCapitals } from './capitals.js';
 import { codeRules } from './code.js';
 import { applyRules, decimalCommaReader, digitByDigit, spelled, WORD_END as E, WORD_START as B } from './rules.js';
+import { capitalsRules, designationRule, versionReader, versionWithVRule } from './shared.js';
 import type { Normaliser, Rule } from './types.js';
 import { FRENCH_UNITS, unitName, unitPattern } from './units.js';
 
@@ -72,14 +72,8 @@ function clockTime(h: string, m: string | undefined): string | undefined {
   return `${hours(Number(h))}${m && Number(m) > 0 ? ` ${toCardinal(Number(m))}` : ''}`;
 }
 
-/** One part of a version: a leading zero is read digit by digit. */
-function versionPart(digits: string): string {
-  return digits.length > 1 && digits.startsWith('0') ? digitByDigit(digits, DIGITS) : toCardinal(Number(digits));
-}
-
-function version(written: string): string {
-  return written.split('.').map(versionPart).join(' point ');
-}
+/** "9.4" -> "neuf point quatre"; a leading zero is read digit by digit. */
+const version = versionReader({ toCardinal, digits: DIGITS, point: 'point' });
 
 /** French numbers are read in pairs: "01 23 45 67 89" -> "zéro un, vingt-trois, quarante-cinq, soixante-sept, quatre-vingt-neuf". */
 function phone(written: string): string {
@@ -143,12 +137,7 @@ export const FRENCH_RULES: readonly Rule[] = [
     pattern: /(?<![\p{L}\p{N}_.,])(?:\+33\s?[1-9]|0[1-9])(?:[\s.\u00A0-]?\d{2}){4}(?![\p{N}])/gu,
     speak: (m) => phone(m[0]),
   },
-  {
-    name: 'version with v',
-    hint: /[vV]\d/,
-    pattern: new RegExp(String.raw`${B}[vV](\d+(?:\.\d+)*)${E}(?!\.\d)`, 'gu'),
-    speak: (m) => `version ${version(m[1] ?? '')}`,
-  },
+  versionWithVRule('version', version),
   {
     name: 'version',
     hint: /\d\.\d/,
@@ -156,18 +145,7 @@ export const FRENCH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+)+)${E}(?!\.\d)`, 'gu'),
     speak: (m) => version(m[1] ?? ''),
   },
-  {
-    name: 'designation with a hyphen',
-    hint: /\p{Lu}-?\d|\d-\d/u,
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{1,8})-(\d{1,4})${E}(?!-\d)|(?<=${B}\p{Lu}{2,8}\s)(\d{1,5})-(\d{1,4})${E}`, 'gu'),
-    speak: (m, text) => {
-      if (m[1] !== undefined) {
-        const reading = readCapitals(m[1], text, m.index, 'fr');
-        return `${reading.kind === 'leave' ? m[1] : reading.spoken} ${cardinal(m[2] ?? '')}`;
-      }
-      return `${cardinal(m[3] ?? '')} tiret ${cardinal(m[4] ?? '')}`;
-    },
-  },
+  designationRule('fr', cardinal, 'tiret'),
   {
     name: 'measure',
     hint: /\d\s?[a-zA-Z°]/,
@@ -228,21 +206,7 @@ export const FRENCH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`${B}(?:M\.|MM|Mmes?|Mlle|Dr|Pr|Me)(?=\s+\p{Lu})`, 'gu'),
     speak: (m) => TITLES[m[0]],
   },
-  {
-    name: 'dotted initials',
-    hint: /\p{Lu}\.\p{Lu}/u,
-    pattern: new RegExp(String.raw`${B}(?:\p{Lu}\.){2,}`, 'gu'),
-    speak: (m) => spelled(m[0]),
-  },
-  {
-    name: 'capitals',
-    hint: /\p{Lu}\p{Lu}/u,
-    pattern: new RegExp(String.raw`${B}(\p{Lu}{2,})${E}`, 'gu'),
-    speak: (m, text) => {
-      const reading = readCapitals(m[1] ?? '', text, m.index, 'fr');
-      return reading.kind === 'leave' ? undefined : reading.spoken;
-    },
-  },
+  ...capitalsRules('fr'),
   {
     name: 'symbol',
     hint: /[&%]/,
