@@ -1,3 +1,4 @@
+import { UNPAIRED_SURROGATE } from './chars.js';
 import { cleanText, collapseWhitespace } from './clean.js';
 import { segmentInlines } from './segment.js';
 import { inlineText, mapInlineText, mergeAdjacentText, sliceInlines } from './inline.js';
@@ -142,7 +143,6 @@ function replacedCharacterWarnings(draft: Draft, overrides: MetadataOverrides): 
   return fields.filter(([, values]) => values.some((v) => v !== undefined && UNPAIRED_SURROGATE.test(v))).map(([field]) => `${field}: an unpaired surrogate (a broken \\u escape) was replaced by U+FFFD`);
 }
 
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A metadata value as every writer may use it: control characters dropped (flags and YAML escapes can carry them), NFC, one line. */
 function metadataText(value: string): string {

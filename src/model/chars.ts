@@ -6,8 +6,10 @@
  * a well-formed document at all.
  */
 
-// eslint-disable-next-line no-control-regex
-export const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A UTF-16 surrogate without its pair (only a JSON or YAML `\u` escape can make one). */
+export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const XML_ILLEGAL = new RegExp(String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|${UNPAIRED_SURROGATE.source}`, 'g');
 
 /** U+FFFD REPLACEMENT CHARACTER: what an illegal character becomes, one UTF-16 unit for one, so offsets into the text hold. */
 export const REPLACEMENT = '\uFFFD';

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normaliserFor, unchanged } from '../../../src/speech/normalise/index.js';
 import type { Normaliser } from '../../../src/speech/normalise/types.js';
+import { spokenWith } from '../../helpers/normalise.js';
 
 /** The text as an engine says it: every expansion's span replaced by its spoken words. */
-function spoken(text: string, normaliser: Normaliser): string {
-  let out = '';
-  let at = 0;
-  for (const e of normaliser.expansions(text)) {
-    expect(e.start).toBeGreaterThanOrEqual(at);
-    out += text.slice(at, e.start) + e.spoken;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
+const spoken = (text: string, normaliser: Normaliser): string => spokenWith(normaliser, text);
 
 // Every case the issue names, with its expected spoken form.
 const ENGLISH: readonly (readonly [string, string, string])[] = [
