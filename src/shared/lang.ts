@@ -14,6 +14,9 @@ import { primarySubtag } from '../model/metadata.js';
 
 type Script = 'Latin' | 'Greek' | 'Cyrillic' | 'Hebrew' | 'Arabic' | 'Armenian' | 'Georgian' | 'CJK' | 'Devanagari' | 'Bengali' | 'Tamil' | 'Thai';
 
+/** A character of Chinese, Japanese or Korean text: ideographs, kana, hangul, bopomofo, their punctuation and full-width forms. */
+export const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\u3190-\u31ff\uff00-\uffef]/u;
+
 const SCRIPTS: readonly [Script, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
   ['Greek', /\p{Script=Greek}/u],
@@ -23,7 +26,7 @@ const SCRIPTS: readonly [Script, RegExp][] = [
   ['Armenian', /\p{Script=Armenian}/u],
   ['Georgian', /\p{Script=Georgian}/u],
   // Chinese, Japanese and Korean are one script here: they share the ideographs, and the kana or hangul in a run tell them apart.
-  ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u],
+  ['CJK', CJK_CHARACTER],
   ['Devanagari', /\p{Script=Devanagari}/u],
   ['Bengali', /\p{Script=Bengali}/u],
   ['Tamil', /\p{Script=Tamil}/u],

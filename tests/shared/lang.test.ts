@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRightToLeft, langRuns, primarySubtag, sameLanguage, scriptOfLang, textDirection } from '../../src/shared/lang.js';
+import { CJK_CHARACTER, isRightToLeft, langRuns, primarySubtag, sameLanguage, scriptOfLang, textDirection } from '../../src/shared/lang.js';
 
 describe('language tags', () => {
   it('knows right-to-left languages and scripts, the same answer for every writer', () => {
@@ -66,5 +66,13 @@ describe('langRuns in scripts of Asia', () => {
     ]);
     expect(langRuns('नमस्ते and สวัสดี', 'en').map((r) => r.lang)).toEqual(['hi', undefined, 'th']);
     expect(langRuns('すべての人間は自由である。', 'ja')).toEqual([{ text: 'すべての人間は自由である。' }]);
+  });
+});
+
+describe('CJK_CHARACTER', () => {
+  it('is a character of Chinese, Japanese or Korean text, not of Latin', () => {
+    expect(CJK_CHARACTER.test('Latin only')).toBe(false);
+    expect(CJK_CHARACTER.test('한')).toBe(true);
+    expect(CJK_CHARACTER.test('ㄅ')).toBe(true);
   });
 });

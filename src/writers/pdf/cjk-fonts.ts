@@ -32,8 +32,6 @@ const PACKAGES: Readonly<Record<CjkFamily, string>> = {
 
 const require = createRequire(import.meta.url);
 
-/** Any character of the scripts these fonts are for (what makes an article need them). */
-export const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\u3190-\u31ff\uff00-\uffef]/u;
 
 /** The families to try for text in `lang`, best first. */
 export function cjkFamilies(lang: string | undefined): readonly CjkFamily[] {

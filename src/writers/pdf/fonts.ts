@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import { graphemes } from '../../shared/graphemes.js';
-import { CJK_CHARACTER, cjkFamilies, cjkFontFor, isCjkFont, openCjkFont, type CjkFontName } from './cjk-fonts.js';
+import { CJK_CHARACTER } from '../../shared/lang.js';
+import { cjkFamilies, cjkFontFor, isCjkFont, openCjkFont, type CjkFontName } from './cjk-fonts.js';
 
 /**
  * The embedded typefaces and the choice of font for every character.
