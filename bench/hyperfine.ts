@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findCommand } from '../src/verify/process.js';
 
 /**
  * Whole processes timed by hyperfine (Debian's `hyperfine`), start-up
@@ -25,8 +26,10 @@ export interface Comparison {
   readonly ratio?: Stats;
 }
 
-export function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' }).status === 0;
+/** Which of `names` are on PATH, looked up as `voxpress verify` looks its validators up. */
+export async function installedCommands(names: readonly string[]): Promise<ReadonlySet<string>> {
+  const found = await Promise.all(names.map(async (name) => ((await findCommand(name, process.env)) ? name : undefined)));
+  return new Set(found.filter((name): name is string => name !== undefined));
 }
 
 export function statsOf(values: readonly number[]): Stats {
@@ -83,16 +86,16 @@ export function compare(name: string, ours: readonly string[], peer?: { label: s
 
 /** Peak resident memory of a whole process, in bytes, from GNU time (`/usr/bin/time -f %M`, in KiB). */
 export function peakMemory(argv: readonly string[]): number | undefined {
-  if (!hasCommand('/usr/bin/time')) return undefined;
+  if (!existsSync('/usr/bin/time')) return undefined;
   const result = spawnSync('/usr/bin/time', ['-f', 'VOXPRESS_MAXRSS %M', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const match = /VOXPRESS_MAXRSS (\d+)/.exec(result.stderr);
   return match?.[1] ? Number(match[1]) * 1024 : undefined;
 }
 
 /** The first line a tool prints about its version, or "not installed". */
-export function versionOf(argv: readonly string[]): string {
+export function versionOf(argv: readonly string[], installed: ReadonlySet<string>): string {
   const [command, ...args] = argv;
-  if (!command || !hasCommand(command)) return 'not installed';
+  if (!command || !installed.has(command)) return 'not installed';
   const result = spawnSync(command, args, { encoding: 'utf8' });
   return `${result.stdout}${result.stderr}`.split('\n').find((l) => l.trim())?.trim() ?? 'unknown';
 }

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { generateBatch } from './corpus.js';
-import { compare, hasCommand, peakMemory, versionOf, type Comparison } from './hyperfine.js';
+import { compare, installedCommands, peakMemory, versionOf, type Comparison } from './hyperfine.js';
 
 const SAMPLE = path.resolve('input/khorev-asif-meeting.txt');
 const CLI = path.resolve('dist/cli/bin.js');
@@ -51,7 +51,8 @@ function prepareInputs(): { ssml: string; batch: string; long: string } {
   return { ssml, batch, long };
 }
 
-function rows(inputs: { ssml: string; batch: string }): Row[] {
+function rows(inputs: { ssml: string; batch: string }, installed: ReadonlySet<string>): Row[] {
+  const hasCommand = (name: string): boolean => installed.has(name);
   const result: Row[] = [];
   const wav = path.join(work, 'native.wav');
   const nativePair = {
@@ -109,8 +110,9 @@ function previousRatios(file: string): Map<string, string> {
   }
 }
 
-function main(): void {
-  if (!hasCommand('hyperfine')) {
+async function main(): Promise<void> {
+  const installed = await installedCommands(['hyperfine', 'espeak-ng', 'lame', 'pandoc', 'soffice']);
+  if (!installed.has('hyperfine')) {
     console.error('npm run bench needs hyperfine (Debian: apt-get install hyperfine); peers: espeak-ng lame pandoc libreoffice-writer-nogui, and time for memory');
     process.exitCode = 1;
     return;
@@ -118,16 +120,16 @@ function main(): void {
   const machine = `${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0]?.toFixed(2)}`;
   const versions = {
     node: process.version,
-    hyperfine: versionOf(['hyperfine', '--version']),
-    'espeak-ng': versionOf(['espeak-ng', '--version']),
-    lame: versionOf(['lame', '--version']),
-    pandoc: versionOf(['pandoc', '--version']),
-    libreoffice: versionOf(['soffice', '--version']),
+    hyperfine: versionOf(['hyperfine', '--version'], installed),
+    'espeak-ng': versionOf(['espeak-ng', '--version'], installed),
+    lame: versionOf(['lame', '--version'], installed),
+    pandoc: versionOf(['pandoc', '--version'], installed),
+    libreoffice: versionOf(['soffice', '--version'], installed),
   };
   console.log(`voxpress bench, ${new Date().toISOString().slice(0, 10)}: ${machine}`);
   for (const [tool, version] of Object.entries(versions)) console.log(`  ${tool}: ${version}`);
   const inputs = prepareInputs();
-  const table = rows(inputs);
+  const table = rows(inputs, installed);
   const memories = memory(inputs);
   const resultsFile = path.resolve('.bench/results.json');
   const previousFile = path.resolve('.bench/results.previous.json');
@@ -147,7 +149,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
