@@ -1,3 +1,4 @@
+import { MAX_LINE_CHARS } from '../shared/captions.js';
 import { primarySubtag } from '../shared/lang.js';
 
 /**
@@ -10,8 +11,7 @@ import { primarySubtag } from '../shared/lang.js';
  * give the same cues.
  */
 
-export const MAX_LINE_CHARS = 42;
-export const MAX_LINES = 2;
+export { MAX_LINE_CHARS, MAX_LINES } from '../shared/captions.js';
 
 /** A written word as shown, with when it is heard. */
 export interface CaptionWord {

@@ -1,3 +1,4 @@
+import { MAX_LINE_CHARS, MAX_LINES } from '../../shared/captions.js';
 import webvtt, { type ParsedCue, type ParseError } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
 import type { Finding } from '../types.js';
@@ -24,8 +25,6 @@ export function shown(cue: ParsedCue): string {
 
 /** VTT timestamps have millisecond precision and timing.json's times are whole milliseconds: a cue must be within half a millisecond. */
 const SAME_MS = 0.5;
-export const MAX_LINE_CHARS = 42;
-export const MAX_LINES = 2;
 
 /** The unit a cue belongs to and its place among the unit's cues (from 1): `p1s2` is the first cue of p1s2, `p1s2-3` its third. */
 export function cueOf(id: string): { unit: string; n: number } {
