@@ -113,7 +113,8 @@ function parseRate(value: string): number {
 }
 
 function parseVoice(value: string): string {
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._+/-]{0,63}$/u.test(value)) throw new InvalidArgumentError('must be a voice name (letters, digits, space, . _ + / -)');
+  // Names (en-gb+f3, en_US-joe-medium), lang=voice lists (en=en_US-joe-medium,fr=fr_FR-siwis-medium) and paths to Piper voices.
+  if (!/^[\p{L}\p{N}./~][\p{L}\p{N} ._+/=,~-]{0,1023}$/u.test(value)) throw new InvalidArgumentError('must be a voice name, lang=voice pairs separated by commas, or a path to a .onnx voice');
   return value;
 }
 
@@ -156,7 +157,7 @@ function program(): Command {
     .option('--certified-by <name>', 'EPUB: who states its accessibility conformance (a11y:certifiedBy); default the article\'s source, else voxpress')
     .option('--narrator <name>', 'EPUB: name of the narration voice (media:narrator)')
     .addOption(new Option('--engine <name>', `speech engine: ${ENGINES.map((e) => `${e.name} (${e.description})`).join('; ')}`).choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
-    .option('--voice <name>', 'voice (espeak: en-us, fr-fr, en-gb+f3, ...); default: a voice for the article\'s language', parseVoice)
+    .option('--voice <name>', 'voice (espeak: en-us, fr-fr, en-gb+f3; piper: en_US-joe-medium, a path to a .onnx voice, or per language: en=en_US-joe-medium,fr=fr_FR-siwis-medium); default: a voice for the article\'s language', parseVoice)
     .option('--rate <wpm>', `speaking rate in words per minute (${MIN_RATE_WPM}-${MAX_RATE_WPM}, default 175)`, parseRate)
     .option('--play', 'also speak each article aloud (with an engine that speaks aloud: say)', false)
     .addOption(new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4'))

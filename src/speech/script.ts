@@ -41,6 +41,7 @@ export function unitsOfScript(script: NarrationScript): SpokenUnit[] {
         spoken: spokenText(s.text, s.readings),
         // eSpeak takes the voice from the root's xml:lang: a passage in another language is spoken with that language's voice.
         ssml: wrap(body, profile, block.lang ?? script.lang),
+        lang: block.lang ?? script.lang,
         pauseAfterMs: last ? block.pauseAfterMs : PAUSES.betweenSentences,
       });
     });

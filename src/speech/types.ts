@@ -18,6 +18,8 @@ export interface SpokenUnit {
   readonly spoken: string;
   /** A complete, schema-valid SSML 1.1 document speaking this unit alone. */
   readonly ssml: string;
+  /** BCP 47 tag of the unit: its paragraph's language, else the article's (the root `xml:lang` of `ssml`). */
+  readonly lang: string;
   /** Silence after the unit, in milliseconds (after the title, between paragraphs, around headings). */
   readonly pauseAfterMs: number;
 }

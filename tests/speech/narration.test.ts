@@ -187,7 +187,7 @@ describe('narration of articles with sections and in French', () => {
   });
 
   it('keeps within the 255 chapters ID3 can list', () => {
-    const units = Array.from({ length: 300 }, (_, i) => ({ id: `h${i + 1}s1`, kind: 'heading' as const, text: `Section ${i + 1}`, spoken: `Section ${i + 1}`, ssml: '', pauseAfterMs: 0 }));
+    const units = Array.from({ length: 300 }, (_, i) => ({ id: `h${i + 1}s1`, kind: 'heading' as const, text: `Section ${i + 1}`, spoken: `Section ${i + 1}`, ssml: '', lang: 'en', pauseAfterMs: 0 }));
     const clips = units.map((u, i) => ({ id: u.id, startMs: 10 + i * 100, endMs: 10 + i * 100 + 50 }));
     const doc = parseArticle('A title\n\nSome text.', { format: 'text' });
     const chapters = chaptersOf(doc, units, clips, 40_000);

@@ -76,3 +76,25 @@ export function speechBounds(pcm: Pcm, from = 0, to = pcm.samples.length): { sta
   const margin = Math.round((pcm.sampleRate * SPEECH_MARGIN_MS) / 1000);
   return { start: Math.max(from, first - margin), end: Math.min(to, last + 1 + margin) };
 }
+
+/**
+ * `pcm` at `sampleRate`: unchanged when it is already, else resampled by
+ * linear interpolation. Used only when one narration mixes voices of
+ * different rates (a Piper voice at 16 kHz with eSpeak's 22.05 kHz for a
+ * passage in another language); speech loses little above 8 kHz this way.
+ */
+export function resample(pcm: Pcm, sampleRate: number): Pcm {
+  if (pcm.sampleRate === sampleRate) return pcm;
+  const length = Math.round((pcm.samples.length * sampleRate) / pcm.sampleRate);
+  const out = new Int16Array(length);
+  const step = pcm.sampleRate / sampleRate;
+  const last = pcm.samples.length - 1;
+  for (let i = 0; i < length; i++) {
+    const at = i * step;
+    const left = Math.min(last, Math.floor(at));
+    const right = Math.min(last, left + 1);
+    const t = at - left;
+    out[i] = Math.round((pcm.samples[left] ?? 0) * (1 - t) + (pcm.samples[right] ?? 0) * t);
+  }
+  return { sampleRate, samples: out };
+}

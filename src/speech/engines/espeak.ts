@@ -219,6 +219,26 @@ function wordsOf(events: readonly EspeakEvent[], aliased: ReturnType<typeof with
   return words;
 }
 
+const TEXT_IN = '/voxpress-unit.txt';
+
+/**
+ * eSpeak's IPA for plain text, one string per clause as eSpeak splits it
+ * (`-q --ipa`: it prints each clause's phonemes on a line of its own, words
+ * separated by spaces, without the clause's punctuation): the phonemes Piper
+ * voices were trained on.
+ */
+export async function espeakIpa(text: string, voice: string): Promise<string[]> {
+  const espeak = await sharedInstance();
+  const fs = espeak.module.FS;
+  fs.writeFile(TEXT_IN, text);
+  // -b 1: the text is UTF-8, whatever eSpeak would guess from its bytes.
+  const status = runMain(espeak, ['-q', '-b', '1', '--ipa', '-v', voice, '-f', TEXT_IN]);
+  fs.unlink(TEXT_IN);
+  const problems = espeak.errors.filter((l) => !isRuntimeNotice(l));
+  if (status !== 0) throw new SpeechError(`espeak-ng could not phonemise (status ${status})${problems[0] ? `: ${problems[0]}` : ''}`);
+  return espeak.output.map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
 export const espeakEngine: Engine = {
   name: 'espeak',
 

@@ -1,4 +1,5 @@
 import { espeakEngine } from './espeak.js';
+import { piperEngine } from './piper.js';
 import { sayEngine, speakAloud } from './say.js';
 import { SpeechError, type Engine, type EngineEntry, type EngineName } from './types.js';
 
@@ -16,12 +17,19 @@ export const sayEntry: EngineEntry = {
   create: () => sayEngine,
 };
 
+export const piperEntry: EngineEntry = {
+  name: 'piper',
+  description: 'Piper neural voices, run with ONNX Runtime (WASM); a voice you install: voxpress voices install <name>',
+  capabilities: () => ({ readsSsml: false, exportsAudio: true, speaksAloud: false }),
+  create: () => piperEngine,
+};
+
 /**
- * Every speech engine. To add one (Piper next), write its module under
+ * Every speech engine. To add one, write its module under
  * `src/speech/engines/` and list it here: `--engine`, its help and the
  * CLI's checks of what it can do follow.
  */
-export const ENGINES: readonly EngineEntry[] = [espeakEntry, sayEntry];
+export const ENGINES: readonly EngineEntry[] = [espeakEntry, sayEntry, piperEntry];
 
 export const DEFAULT_ENGINE: EngineName = 'espeak';
 

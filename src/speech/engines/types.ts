@@ -39,6 +39,8 @@ export interface SpeakableUnit {
   readonly ssml: string;
   /** The same words as plain text, as spoken: every `<sub alias>` of the SSML already applied. */
   readonly spoken: string;
+  /** BCP 47 tag of the unit (a passage in another language than the article has its own); absent means the request's. */
+  readonly lang?: string;
 }
 
 /** A word as the engine spoke it. */
