@@ -15,6 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateBatch } from './corpus.js';
 import { compare, installedCommands, peakMemory, versionOf, type Comparison } from './hyperfine.js';
+import { pathToFileURL } from 'node:url';
+import { voiceFigures, type VoiceFigures } from './voices.js';
 
 const SAMPLE = path.resolve('input/khorev-asif-meeting.txt');
 const CLI = path.resolve('dist/cli/bin.js');
@@ -110,8 +112,29 @@ function previousRatios(file: string): Map<string, string> {
   }
 }
 
+/** eSpeak and, when an English Piper voice is installed, Piper on the sample. */
+async function voices(): Promise<(VoiceFigures | { engine: string; missing: string })[]> {
+  // The built library, as a user's program would load it (the bench runs after npm run build).
+  const library = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.resolve('dist', module)).href)) as T;
+  const { readArticle } = await library<{ readArticle(file: string): Promise<unknown> }>('io/article.js');
+  const { spokenUnits } = await library<{ spokenUnits(doc: unknown): { spoken: string }[] }>('speech/script.js');
+  const { installedVoiceNames } = await library<{ installedVoiceNames(): Promise<string[]> }>('speech/engines/piper.js');
+  const spoken = spokenUnits(await readArticle(SAMPLE)).map((u) => u.spoken).join(' ');
+  const run = { node: NODE, cli: CLI, article: SAMPLE, work };
+  const list: (VoiceFigures | { engine: string; missing: string })[] = [];
+  for (const engine of ['espeak', 'piper']) {
+    if (engine === 'piper' && !(await installedVoiceNames()).some((n) => n.startsWith('en_'))) {
+      list.push({ engine, missing: 'no English Piper voice installed (voxpress voices install en_US-joe-medium)' });
+      continue;
+    }
+    const figures = voiceFigures({ ...run, out: out(`voice-${engine}`), engine }, spoken);
+    list.push(typeof figures === 'string' ? { engine, missing: figures } : figures);
+  }
+  return list;
+}
+
 async function main(): Promise<void> {
-  const installed = await installedCommands(['hyperfine', 'espeak-ng', 'lame', 'pandoc', 'soffice']);
+  const installed = await installedCommands(['hyperfine', 'espeak-ng', 'lame', 'pandoc', 'soffice', 'pocketsphinx_continuous']);
   if (!installed.has('hyperfine')) {
     console.error('npm run bench needs hyperfine (Debian: apt-get install hyperfine); peers: espeak-ng lame pandoc libreoffice-writer-nogui, and time for memory');
     process.exitCode = 1;
@@ -125,12 +148,14 @@ async function main(): Promise<void> {
     lame: versionOf(['lame', '--version'], installed),
     pandoc: versionOf(['pandoc', '--version'], installed),
     libreoffice: versionOf(['soffice', '--version'], installed),
+    pocketsphinx: installed.has('pocketsphinx_continuous') ? 'Debian pocketsphinx, model en-us' : 'not installed',
   };
   console.log(`voxpress bench, ${new Date().toISOString().slice(0, 10)}: ${machine}`);
   for (const [tool, version] of Object.entries(versions)) console.log(`  ${tool}: ${version}`);
   const inputs = prepareInputs();
   const table = rows(inputs, installed);
   const memories = memory(inputs);
+  const engines = await voices();
   const resultsFile = path.resolve('.bench/results.json');
   const previousFile = path.resolve('.bench/results.previous.json');
   const previous = previousRatios(resultsFile);
@@ -142,9 +167,18 @@ async function main(): Promise<void> {
   console.log('\n| peak memory (whole process, GNU time) | MiB | goal |');
   console.log('| --- | --- | --- |');
   for (const m of memories) console.log(`| ${m.name} | ${m.bytes === undefined ? 'not measured (no /usr/bin/time)' : (m.bytes / 2 ** 20).toFixed(0)} | ${m.goal} |`);
+  console.log('\n| engine on the sample (--formats mp3, --jobs 1) | voice | audio | real-time factor per core (CPU / audio) | wall / audio | peak MiB | word error rate (pocketsphinx en-us) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const e of engines) {
+    if ('missing' in e) console.log(`| ${e.engine} | ${e.missing} | | | | | |`);
+    else
+      console.log(
+        `| ${e.engine} | ${e.voice} | ${e.audioSeconds.toFixed(1)} s | ${(e.cpuSeconds / e.audioSeconds).toFixed(3)} | ${(e.wallSeconds / e.audioSeconds).toFixed(3)} | ${(e.peakBytes / 2 ** 20).toFixed(0)} | ${e.wordErrorRate === undefined ? 'pocketsphinx not installed' : `${(e.wordErrorRate * 100).toFixed(1)} % (${e.recognisedWords} words heard)`} |`,
+      );
+  }
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   if (existsSync(resultsFile)) renameSync(resultsFile, previousFile);
-  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, versions, quick, rows: table, memory: memories }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, versions, quick, rows: table, memory: memories, engines }, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(process.cwd(), resultsFile)}${existsSync(previousFile) ? ` (previous run: ${path.relative(process.cwd(), previousFile)})` : ''}`);
 }
 

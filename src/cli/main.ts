@@ -267,11 +267,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`voxpress: ${sourceDateEpoch.message}\n`);
     return EXIT_USAGE;
   }
-  const speech: SpeechOptions = {
+  const chosen: SpeechOptions = {
     engine: opts.engine,
     ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
     ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
   };
+  // Voices the user installs can change between runs: what they are now is part of what the outputs depend on.
+  const voiceIdentity = await engineEntry(opts.engine).identity?.(chosen);
+  const speech: SpeechOptions = { ...chosen, ...(voiceIdentity !== undefined ? { voiceIdentity } : {}) };
   const capabilities = engineEntry(opts.engine).capabilities(process.platform);
   const speakers = ENGINES.filter((e) => e.capabilities(process.platform).speaksAloud).map((e) => e.name);
   if (opts.play && !capabilities.speaksAloud) {

@@ -1,5 +1,5 @@
 import { espeakEngine } from './espeak.js';
-import { piperEngine } from './piper.js';
+import { piperEngine, piperIdentity } from './piper.js';
 import { sayEngine, speakAloud } from './say.js';
 import { SpeechError, type Engine, type EngineEntry, type EngineName } from './types.js';
 
@@ -22,6 +22,7 @@ export const piperEntry: EngineEntry = {
   description: 'Piper neural voices, run with ONNX Runtime (WASM); a voice you install: voxpress voices install <name>',
   capabilities: () => ({ readsSsml: false, exportsAudio: true, speaksAloud: false }),
   create: () => piperEngine,
+  identity: piperIdentity,
 };
 
 /**

@@ -1,11 +1,11 @@
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { primarySubtag } from '../../shared/lang.js';
 import { resample } from '../audio/pcm.js';
 import { espeakEngine, espeakIpa, espeakVoices } from './espeak.js';
 import { withFixedNoise } from './onnx-noise.js';
 import { clauseTerminators, hasSpecialIds, phonemeIds, phonemesOf, type PhonemeIdMap, type PhonemisedClause } from './piper-phonemes.js';
 import { installCommand, installedVoiceFiles, isVoicePath, VOICE_NAME, voiceFiles, voicesDir, type VoiceFiles } from './piper-voices.js';
-import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type Utterance, type VoiceRequest } from './types.js';
+import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type SpeechOptions, type Utterance, type VoiceRequest } from './types.js';
 
 /**
  * Piper neural voices (VITS models exported to ONNX), run with ONNX Runtime's
@@ -335,3 +335,32 @@ export const piperEngine: Engine = {
     return { ...resample(spoken, rate), ...(words ? { words } : {}) };
   },
 };
+
+/** A file's size and modification time, or that it is missing: cheap, and changed by every reinstall. */
+async function fileIdentity(file: string): Promise<string> {
+  const info = await stat(file).catch(() => undefined);
+  return info ? `${info.size}@${Math.round(info.mtimeMs)}` : 'missing';
+}
+
+/** The files of every voice `speech` could use (its --voice, or every installed voice), for the outputs' cache key. */
+export async function piperIdentity(speech: SpeechOptions): Promise<string> {
+  const dir = voicesDir();
+  let names: string[];
+  if (speech.voice === undefined) names = await installedVoiceNames(dir);
+  else {
+    const map = parseVoiceMap(speech.voice);
+    names = map.single !== undefined ? [map.single] : [...map.byLang.values()];
+  }
+  const parts: string[] = [];
+  for (const name of names) {
+    let files: VoiceFiles;
+    try {
+      files = voiceFiles(name, dir);
+    } catch {
+      parts.push(`${name}:invalid`);
+      continue;
+    }
+    parts.push(`${files.name}:${await fileIdentity(files.model)}:${await fileIdentity(files.config)}`);
+  }
+  return parts.join(',');
+}

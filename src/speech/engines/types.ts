@@ -19,6 +19,12 @@ export interface SpeechOptions {
   readonly voice?: string;
   /** Speaking rate in words per minute (default 175). */
   readonly rate?: number;
+  /**
+   * What the engine's voice files are (for Piper: each voice's files, sizes and
+   * modification times), from `EngineEntry.identity`, so that an article is
+   * rebuilt when a voice it is spoken with changes. Not read by the engines.
+   */
+  readonly voiceIdentity?: string;
 }
 
 export const DEFAULT_RATE_WPM = 175;
@@ -92,6 +98,8 @@ export interface EngineEntry {
   capabilities(platform: NodeJS.Platform): EngineCapabilities;
   /** The engine (one per thread; it may keep state such as a WASM instance). */
   create(): Engine;
+  /** What the voices `speech` would use are on this machine, for engines whose voices the user installs (see `SpeechOptions.voiceIdentity`). */
+  identity?(speech: SpeechOptions): Promise<string>;
 }
 
 /** An engine failure the user can act on (one line, no stack). */
