@@ -3,8 +3,6 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readArticle } from '../io/article.js';
-import { readLexicon } from '../io/lexicon.js';
 import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
 import { DEFAULT_BUDGET, defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
@@ -13,7 +11,7 @@ import { printableName } from '../shared/errors.js';
 import { VERSION } from '../shared/version.js';
 import { DEFAULT_ENGINE, engineEntry, ENGINE_NAMES, ENGINES } from '../speech/engines/index.js';
 import { MAX_RATE_WPM, MIN_RATE_WPM, type EngineName, type SpeechOptions } from '../speech/engines/types.js';
-import { LexiconError, type Lexicon } from '../speech/lexicon.js';
+import type { Lexicon } from '../speech/lexicon.js';
 import type { ScriptOptions } from '../speech/script.js';
 import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
 import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
@@ -255,11 +253,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const lexicons: Lexicon[] = [];
   try {
     if (paths.length === 0) throw new UsageError('no input paths given');
-    for (const file of opts.lexicon ?? []) lexicons.push(await readLexicon(file));
+    if (opts.lexicon) {
+      // The XML parser loads only for a run with lexicons.
+      const { readLexicon } = await import('../io/lexicon.js');
+      for (const file of opts.lexicon) lexicons.push(await readLexicon(file));
+    }
     await checkWritable(opts.out);
   } catch (error) {
     process.stderr.write(`voxpress: ${(error as Error).message}\n`);
-    return error instanceof UsageError || error instanceof LexiconError ? EXIT_USAGE : EXIT_FAILED;
+    return error instanceof UsageError || (error instanceof Error && error.name === 'LexiconError') ? EXIT_USAGE : EXIT_FAILED;
   }
 
   const sourceDateEpoch = sourceDateEpochOf(process.env.SOURCE_DATE_EPOCH);
@@ -347,6 +349,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (result.status === 'failed') continue;
       try {
         const { playAloud } = await import('../speech/play.js');
+        const { readArticle } = await import('../io/article.js');
         await playAloud(await readArticle(result.file, overrides, opts.inferStructure === false ? { inferStructure: false } : {}), speech, script);
       } catch (error) {
         process.stderr.write(`voxpress: ${result.file}: ${(error as Error).message}\n`);

@@ -6,7 +6,7 @@ import { recoverFolder } from '../io/atomic.js';
 import { ARTICLE_EXTENSIONS } from '../readers/index.js';
 import { printableName } from '../shared/errors.js';
 import { uniqueSlugs } from './slug.js';
-import { processArticle, type ArticleOptions, type ArticleResult, type ArticleTask } from './article.js';
+import type { ArticleOptions, ArticleResult, ArticleTask } from './article.js';
 
 export interface BatchOptions extends ArticleOptions {
   readonly out: string;
@@ -169,6 +169,8 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
   const budget = options.budget;
   if (jobs === 1 && !budget) {
+    // Loaded here, not at the top: the CLI runs articles in workers, and its own thread need not load the writers.
+    const { processArticle } = await import('./article.js');
     for (const [index, task] of tasks.entries()) finish(index, await processArticle(task));
   } else {
     await runInWorkers(tasks, jobs, budget ?? {}, finish);

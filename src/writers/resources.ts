@@ -2,7 +2,6 @@ import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
 import type { Pcm } from '../speech/audio/pcm.js';
 import type { Synthesis, TimedNarration } from '../speech/narration.js';
-import { spokenUnits } from '../speech/script.js';
 import type { SpokenUnit } from '../speech/types.js';
 import type { WriterOptions } from './options.js';
 
@@ -38,7 +37,8 @@ export interface ArticleResources {
  * engine reads the standard W3C profile whatever provider profile the SSML
  * files are also written for.
  */
-export function narrationUnits(doc: Document, options: WriterOptions): SpokenUnit[] {
+async function narrationUnits(doc: Document, options: WriterOptions): Promise<SpokenUnit[]> {
+  const { spokenUnits } = await import('../speech/script.js');
   return spokenUnits(doc, { ...options.script, profile: 'w3c' });
 }
 
@@ -51,7 +51,7 @@ export function articleResources(doc: Document, options: WriterOptions, needs: R
     made ??= (async (): Promise<{ synthesis: Synthesis; narration?: TimedNarration }> => {
       // The engines and the encoder load only for a run that speaks.
       const { narrate, synthesize } = await import('../speech/narration.js');
-      const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: narrationUnits(doc, options), keepPcm };
+      const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: await narrationUnits(doc, options), keepPcm };
       return narrating ? narrate(doc, synthesisOptions) : synthesize(doc, synthesisOptions).then((synthesis) => ({ synthesis }));
     })();
     return made;

@@ -1,51 +1,17 @@
-import type { Document } from '../model/types.js';
-import type { OutputFile, Writer, WriterOptions } from './types.js';
-import { assertValidSsml, SsmlValidationError } from '../speech/validate.js';
-import { profileSsmlProblems } from '../speech/ssml/check.js';
-import { chunkNarration } from '../speech/ssml/chunk.js';
-import { narrationSsml } from '../speech/ssml/document.js';
-import { PROFILES, type ProfileName } from '../speech/ssml/profiles.js';
-import { narrationScript } from '../speech/ssml/script-model.js';
+import type { Writer } from './types.js';
 
-/*
- * `narration.ssml`: the whole article as one SSML 1.1 document (title and
- * date first, <p>/<s>, a <mark> named for each sentence id, pauses between
- * blocks). With a provider profile, also the article in request-sized chunks
- * `narration.<profile>.001.ssml`, ... Every file is checked before it is
- * returned: a document that is not valid is an error, never a file.
+/**
+ * The `ssml` format. Its work (the script, the schema validation, the provider
+ * chunks) is in ssml-files.ts, loaded when an article is written: the CLI's
+ * own thread reads this registry entry without loading the SSML machinery.
  */
-
-function chunkName(profile: ProfileName, index: number): string {
-  return `narration.${profile}.${String(index + 1).padStart(3, '0')}.ssml`;
-}
-
-/** The SSML files of a document for the given options. */
-export function ssmlFiles(doc: Document, options: WriterOptions): OutputFile[] {
-  const scriptOptions = options.script ?? {};
-  const script = narrationScript(doc, scriptOptions);
-  const narration = narrationSsml(script, PROFILES.w3c);
-  assertValidSsml(narration, 'narration.ssml');
-  const files: OutputFile[] = [{ name: 'narration.ssml', data: narration }];
-  const profileName = scriptOptions.profile ?? 'w3c';
-  if (profileName !== 'w3c') {
-    const profile = PROFILES[profileName];
-    chunkNarration(script, profile, scriptOptions.voice).forEach((chunk, i) => {
-      const name = chunkName(profileName, i);
-      // The provider's own root may differ from SSML 1.1's (Polly and Google document a bare <speak>); the content must still be valid SSML 1.1.
-      const problems = profileSsmlProblems(chunk.ssml, profile, script.lang);
-      if (problems.length > 0) throw new SsmlValidationError(problems, name);
-      files.push({ name, data: chunk.ssml });
-    });
-  }
-  return files;
-}
-
 export const ssmlWriter: Writer = {
   format: 'ssml',
   byDefault: true,
   needs: [],
   description: 'narration.ssml: the narration script (SSML 1.1); with --ssml-profile also narration.<profile>.NNN.ssml request-sized chunks',
   async write({ doc, options }) {
+    const { ssmlFiles } = await import('./ssml-files.js');
     return ssmlFiles(doc, options);
   },
 };

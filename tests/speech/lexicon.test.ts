@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
 import { readLexicon } from '../../src/io/lexicon.js';
 import { LexiconError, parseLexicon, type Lexicon } from '../../src/speech/lexicon.js';
-import { ssmlFiles } from '../../src/writers/ssml.js';
+import { ssmlFiles } from '../../src/writers/ssml-files.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
 import { parseSsml } from '../helpers/speech.js';
 

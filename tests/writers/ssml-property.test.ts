@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model/types.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { xmlSafeText } from '../../src/shared/xml.js';
-import { ssmlFiles } from '../../src/writers/ssml.js';
+import { ssmlFiles } from '../../src/writers/ssml-files.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
 import { documentOf, parseSsml } from '../helpers/speech.js';
 

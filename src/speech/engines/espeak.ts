@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ESpeakNg, { type ESpeakModule } from 'espeak-ng';
+import type { ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmApi as EventsWasmApi, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
@@ -59,6 +59,8 @@ async function createInstance(): Promise<Instance> {
   const output: string[] = [];
   const errors: string[] = [];
   let exports: WasmExports | undefined;
+  // The Emscripten glue loads with the first unit, not with the engine registry.
+  const { default: ESpeakNg } = await import('espeak-ng');
   const module = await ESpeakNg({
     noInitialRun: true,
     print: (line) => output.push(line),

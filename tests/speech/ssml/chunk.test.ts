@@ -7,7 +7,7 @@ import { sentences } from '../../../src/model/walk.js';
 import { chunkNarration, ESTIMATED_CHARS_PER_SECOND } from '../../../src/speech/ssml/chunk.js';
 import { PROFILES, w3cRoot } from '../../../src/speech/ssml/profiles.js';
 import { narrationScript } from '../../../src/speech/ssml/script-model.js';
-import { ssmlFiles } from '../../../src/writers/ssml.js';
+import { ssmlFiles } from '../../../src/writers/ssml-files.js';
 import { ssmlProblems } from '../../../src/speech/validate.js';
 import { documentOf, parseSsml } from '../../helpers/speech.js';
 
