@@ -16,6 +16,7 @@ import type { ScriptOptions } from '../speech/script.js';
 import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
 import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
 import { addVerifyCommand, runVerify, type VerifyRequest } from './verify.js';
+import { addVoicesCommand, runVoices, type VoicesRequest } from './voices.js';
 
 /** Exit codes: all articles written, some article failed, the command line was wrong. */
 const EXIT_OK = 0;
@@ -174,7 +175,8 @@ Outputs (per article, in <out>/<slug>/):
 ${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}
 
 voxpress verify [out] checks the outputs with every validator installed and writes a conformance report
-(voxpress verify --help). An article file named "verify" is given as ./verify.
+(voxpress verify --help). voxpress voices list|install|remove manages the Piper voices of --engine piper
+(voxpress voices --help). An article file named "verify" or "voices" is given as ./verify, ./voices.
 
 Exit status: 0 all articles written, 1 some article or format failed (the others are still written), 2 usage error.`,
     );
@@ -236,6 +238,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   addVerifyCommand(cmd, (request) => {
     verify = request;
   });
+  let voices: VoicesRequest | undefined;
+  addVoicesCommand(cmd, (request) => {
+    voices = request;
+  });
   // `voxpress verify out --json`: options after the subcommand's name are its own, not the program's.
   cmd.enablePositionalOptions().action(() => undefined);
   try {
@@ -247,6 +253,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   if (verify) return runVerify(verify);
+  if (voices) return runVoices(voices);
   const opts = cmd.opts<CliOptions>();
   const paths = cmd.processedArgs[0] as string[];
   // Lexicons are read once, here, into plain data that crosses to the workers with the options.

@@ -1,3 +1,4 @@
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SpeechError } from './types.js';
@@ -74,4 +75,17 @@ export function voiceFiles(voice: string, dir: string = voicesDir()): VoiceFiles
 /** The command that installs a voice, for error messages. */
 export function installCommand(name: string): string {
   return `voxpress voices install ${name}`;
+}
+
+/** The complete voices in `dir` (model and configuration both there), by name; leftovers of interrupted installs are not voices. */
+export async function installedVoiceNames(dir: string = voicesDir()): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !VOICE_NAME.test(entry.name)) continue;
+    const files = installedVoiceFiles(entry.name, dir);
+    const complete = await Promise.all([files.model, files.config].map((f) => stat(f).then((s) => s.isFile(), () => false)));
+    if (complete.every(Boolean)) names.push(entry.name);
+  }
+  return names.sort();
 }

@@ -1,10 +1,12 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { primarySubtag } from '../../shared/lang.js';
 import { resample } from '../audio/pcm.js';
 import { espeakEngine, espeakIpa, espeakVoices } from './espeak.js';
 import { withFixedNoise } from './onnx-noise.js';
 import { clauseTerminators, hasSpecialIds, phonemeIds, phonemesOf, type PhonemeIdMap, type PhonemisedClause } from './piper-phonemes.js';
-import { installCommand, installedVoiceFiles, isVoicePath, VOICE_NAME, voiceFiles, voicesDir, type VoiceFiles } from './piper-voices.js';
+import { installCommand, installedVoiceNames, isVoicePath, voiceFiles, voicesDir, type VoiceFiles } from './piper-voices.js';
+
+export { installedVoiceNames } from './piper-voices.js';
 import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type SpeechOptions, type Utterance, type VoiceRequest } from './types.js';
 
 /**
@@ -200,19 +202,6 @@ export function parseVoiceMap(voice: string): VoiceMap {
 function mappedVoice(map: VoiceMap, lang: string): string | undefined {
   const tag = lang.toLowerCase();
   return map.byLang.get(tag) ?? map.byLang.get(primarySubtag(tag));
-}
-
-/** The installed voices (complete ones: model and configuration), by name. */
-export async function installedVoiceNames(dir: string = voicesDir()): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory() || !VOICE_NAME.test(entry.name)) continue;
-    const files = installedVoiceFiles(entry.name, dir);
-    const complete = await Promise.all([files.model, files.config].map((f) => open(f, 'r').then((h) => h.close().then(() => true), () => false)));
-    if (complete.every(Boolean)) names.push(entry.name);
-  }
-  return names.sort();
 }
 
 /** Piper's language in a voice name: `en_US-joe-medium` speaks `en-us`. */
