@@ -281,8 +281,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
     ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
   };
+  const entry = engineEntry(opts.engine);
+  // Checked once, before any article, when the run speaks: not the same line for every article and format.
+  const problem = opts.formats.some(isAudioFormat) || opts.play ? await entry.problem?.(chosen) : undefined;
+  if (problem !== undefined) {
+    process.stderr.write(`voxpress: --engine ${opts.engine}: ${problem}\n`);
+    return EXIT_USAGE;
+  }
   // Voices the user installs can change between runs: what they are now is part of what the outputs depend on.
-  const voiceIdentity = await engineEntry(opts.engine).identity?.(chosen);
+  const voiceIdentity = await entry.identity?.(chosen);
   const speech: SpeechOptions = { ...chosen, ...(voiceIdentity !== undefined ? { voiceIdentity } : {}) };
   const capabilities = engineEntry(opts.engine).capabilities(process.platform);
   const speakers = ENGINES.filter((e) => e.capabilities(process.platform).speaksAloud).map((e) => e.name);

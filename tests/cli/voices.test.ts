@@ -69,6 +69,17 @@ describe('voxpress voices', () => {
     expect((await voxpress(['voices', 'list', '--available', '--catalogue', 'ftp://x/'], env)).stderr).toBe('voxpress: voices: voice catalogue "ftp://x/" is not an http(s) URL\n');
   });
 
+  it('--engine piper without the voices it needs is one usage error before any article (exit 2)', async () => {
+    const none = { ...env, VOXPRESS_VOICES_DIR: path.join(work, 'no-voices') };
+    const result = await voxpress(['input/khorev-asif-meeting.txt', '-o', path.join(work, 'none'), '--engine', 'piper'], none);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`voxpress: --engine piper: no Piper voice is installed (in ${path.join(work, 'no-voices')}): list them with voxpress voices list --available, then run voxpress voices install <name>\n`);
+    const mapped = await voxpress(['input/khorev-asif-meeting.txt', '-o', path.join(work, 'none'), '--engine', 'piper', '--voice', 'en=en_US-amy-medium,fr=fr_FR-siwis-medium'], env);
+    expect(mapped).toMatchObject({ code: 2, stderr: 'voxpress: --engine piper: Piper voice en_US-amy-medium is not installed: run voxpress voices install en_US-amy-medium\n' });
+    // Without audio formats no voice is needed.
+    expect((await voxpress(['input/khorev-asif-meeting.txt', '-o', path.join(work, 'none'), '--engine', 'piper', '--formats', 'json', '-q'], none)).code).toBe(0);
+  });
+
   it('a voice that is not a model fails its article in one line, naming the voice', async () => {
     expect((await voxpress(['voices', 'install', amy.name, '-q'], env)).code).toBe(0);
     const result = await voxpress(['input/khorev-asif-meeting.txt', '-o', path.join(work, 'out'), '--engine', 'piper', '--formats', 'mp3', '-q'], env);

@@ -1,5 +1,5 @@
 import { espeakEngine } from './espeak.js';
-import { piperEngine, piperIdentity } from './piper.js';
+import { piperEngine, piperIdentity, piperProblem } from './piper.js';
 import { sayEngine, speakAloud } from './say.js';
 import { SpeechError, type Engine, type EngineEntry, type EngineName } from './types.js';
 
@@ -23,6 +23,7 @@ export const piperEntry: EngineEntry = {
   capabilities: () => ({ readsSsml: false, exportsAudio: true, speaksAloud: false }),
   create: () => piperEngine,
   identity: piperIdentity,
+  problem: piperProblem,
 };
 
 /**

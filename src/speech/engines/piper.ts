@@ -353,3 +353,28 @@ export async function piperIdentity(speech: SpeechOptions): Promise<string> {
   }
   return parts.join(',');
 }
+
+/** The voices `speech` names that are not installed, or that none is installed at all, as the one line the CLI prints. */
+export async function piperProblem(speech: SpeechOptions): Promise<string | undefined> {
+  const dir = voicesDir();
+  const installed = await installedVoiceNames(dir);
+  if (speech.voice === undefined) {
+    return installed.length === 0 ? `no Piper voice is installed (in ${dir}): list them with voxpress voices list --available, then run ${installCommand('<name>')}` : undefined;
+  }
+  let map: VoiceMap;
+  try {
+    map = parseVoiceMap(speech.voice);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  for (const voice of map.single !== undefined ? [map.single] : [...map.byLang.values()]) {
+    if (isVoicePath(voice)) continue;
+    try {
+      voiceFiles(voice, dir);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    if (!installed.includes(voice)) return `Piper voice ${voice} is not installed: run ${installCommand(voice)}`;
+  }
+  return undefined;
+}

@@ -100,6 +100,8 @@ export interface EngineEntry {
   create(): Engine;
   /** What the voices `speech` would use are on this machine, for engines whose voices the user installs (see `SpeechOptions.voiceIdentity`). */
   identity?(speech: SpeechOptions): Promise<string>;
+  /** Why `speech` cannot work on this machine (a voice that is not installed), checked once before any article; undefined when it can. */
+  problem?(speech: SpeechOptions): Promise<string | undefined>;
 }
 
 /** An engine failure the user can act on (one line, no stack). */
