@@ -103,6 +103,8 @@ describe('hostile articles through the readers and every writer', () => {
     await fc.assert(
       fc.asyncProperty(article, fc.boolean(), async ({ front, blocks, format }, narrate) => {
         const doc = read(`${front ?? ''}${blocks.join('\n\n')}\n`, format);
+        // A refused article (checked by the property above) is not a case for the writers: fast-check draws another.
+        fc.pre(doc !== undefined);
         if (!doc) return;
         // The narration (eSpeak) is slow: every other case adds the formats made from it.
         const formats = narrate ? ['json', 'ssml', 'mp3', 'vtt', 'epub', 'pdf'] : ['json', 'ssml', 'epub', 'pdf'];
@@ -112,9 +114,9 @@ describe('hostile articles through the readers and every writer', () => {
         for (const failure of failures) expect(failure.message, failure.message).toMatch(/^(mp3|vtt): espeak has no voice for language "[^"\n\r]*"; choose one with --voice$/);
         for (const file of files) await expectParses(file.name, file.data);
       }),
-      { numRuns: 20, timeout: 60_000 },
+      { numRuns: 20, timeout: 60_000, maxSkipsPerRun: 100 },
     );
-    // Most cases must reach the writers, or the property says little about them.
-    expect(rendered).toBeGreaterThanOrEqual(10);
+    // Every run reached the writers (a count of 9 in 20 once made the old threshold of 10 fail at random).
+    expect(rendered).toBe(20);
   }, 600_000);
 });
