@@ -84,12 +84,28 @@ export function compare(name: string, ours: readonly string[], peer?: { label: s
   };
 }
 
-/** Peak resident memory of a whole process, in bytes, from GNU time (`/usr/bin/time -f %M`, in KiB). */
-export function peakMemory(argv: readonly string[]): number | undefined {
+/** One whole process as GNU time measures it. */
+export interface TimedRun {
+  readonly status: number | null;
+  readonly stderr: string;
+  readonly wallSeconds: number;
+  /** User plus system CPU time. */
+  readonly cpuSeconds: number;
+  readonly peakBytes: number;
+}
+
+/** A whole process run under GNU time (`/usr/bin/time`), or undefined when there is none or it printed no figures. */
+export function timedRun(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): TimedRun | undefined {
   if (!existsSync('/usr/bin/time')) return undefined;
-  const result = spawnSync('/usr/bin/time', ['-f', 'VOXPRESS_MAXRSS %M', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const match = /VOXPRESS_MAXRSS (\d+)/.exec(result.stderr);
-  return match?.[1] ? Number(match[1]) * 1024 : undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', 'VOXPRESS_TIME %e %U %S %M', ...argv], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const match = /VOXPRESS_TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+  if (!match) return undefined;
+  return { status: result.status, stderr: result.stderr, wallSeconds: Number(match[1]), cpuSeconds: Number(match[2]) + Number(match[3]), peakBytes: Number(match[4]) * 1024 };
+}
+
+/** Peak resident memory of a whole process, in bytes. */
+export function peakMemory(argv: readonly string[]): number | undefined {
+  return timedRun(argv)?.peakBytes;
 }
 
 /** The first line a tool prints about its version, or "not installed". */

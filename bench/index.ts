@@ -113,14 +113,14 @@ function previousRatios(file: string): Map<string, string> {
 }
 
 /** eSpeak and, when an English Piper voice is installed, Piper on the sample. */
-async function voices(): Promise<(VoiceFigures | { engine: string; missing: string })[]> {
+async function voices(installed: ReadonlySet<string>): Promise<(VoiceFigures | { engine: string; missing: string })[]> {
   // The built library, as a user's program would load it (the bench runs after npm run build).
   const library = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.resolve('dist', module)).href)) as T;
   const { readArticle } = await library<{ readArticle(file: string): Promise<unknown> }>('io/article.js');
   const { spokenUnits } = await library<{ spokenUnits(doc: unknown): { spoken: string }[] }>('speech/script.js');
-  const { installedVoiceNames } = await library<{ installedVoiceNames(): Promise<string[]> }>('speech/engines/piper.js');
+  const { installedVoiceNames } = await library<{ installedVoiceNames(): Promise<string[]> }>('speech/engines/piper-voices.js');
   const spoken = spokenUnits(await readArticle(SAMPLE)).map((u) => u.spoken).join(' ');
-  const run = { node: NODE, cli: CLI, article: SAMPLE, work };
+  const run = { node: NODE, cli: CLI, article: SAMPLE, work, installed };
   const list: (VoiceFigures | { engine: string; missing: string })[] = [];
   for (const engine of ['espeak', 'piper']) {
     if (engine === 'piper' && !(await installedVoiceNames()).some((n) => n.startsWith('en_'))) {
@@ -134,7 +134,7 @@ async function voices(): Promise<(VoiceFigures | { engine: string; missing: stri
 }
 
 async function main(): Promise<void> {
-  const installed = await installedCommands(['hyperfine', 'espeak-ng', 'lame', 'pandoc', 'soffice', 'pocketsphinx_continuous']);
+  const installed = await installedCommands(['hyperfine', 'espeak-ng', 'lame', 'pandoc', 'soffice', 'pocketsphinx_continuous', 'mpg123']);
   if (!installed.has('hyperfine')) {
     console.error('npm run bench needs hyperfine (Debian: apt-get install hyperfine); peers: espeak-ng lame pandoc libreoffice-writer-nogui, and time for memory');
     process.exitCode = 1;
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   const inputs = prepareInputs();
   const table = rows(inputs, installed);
   const memories = memory(inputs);
-  const engines = await voices();
+  const engines = await voices(installed);
   const resultsFile = path.resolve('.bench/results.json');
   const previousFile = path.resolve('.bench/results.previous.json');
   const previous = previousRatios(resultsFile);

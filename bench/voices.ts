@@ -6,9 +6,10 @@
  * MP3, and the word error rate is taken against the narration's spoken text.
  * Printed, never asserted.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { timedRun } from './hyperfine.js';
 
 export interface VoiceFigures {
   readonly engine: string;
@@ -47,35 +48,31 @@ export function wordErrorRate(reference: readonly string[], hypothesis: readonly
 }
 
 /** What pocketsphinx hears in an MP3 (decoded to 16 kHz mono by mpg123), or undefined when either is missing. */
-function transcribe(mp3: string, work: string): string | undefined {
+function transcribe(mp3: string, work: string, installed: ReadonlySet<string>): string | undefined {
   const model = '/usr/share/pocketsphinx/model/en-us';
-  if (!existsSync(model) || spawnSync('sh', ['-c', 'command -v pocketsphinx_continuous && command -v mpg123']).status !== 0) return undefined;
+  if (!existsSync(model) || !installed.has('pocketsphinx_continuous') || !installed.has('mpg123')) return undefined;
   const wav = path.join(work, `${path.basename(path.dirname(mp3))}-16k.wav`);
   execFileSync('mpg123', ['-q', '-r', '16000', '-m', '-w', wav, mp3]);
   return execFileSync('pocketsphinx_continuous', ['-infile', wav, '-hmm', `${model}/en-us`, '-lm', `${model}/en-us.lm.bin`, '-dict', `${model}/cmudict-en-us.dict`, '-logfn', '/dev/null'], { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
 /** One engine's figures on `article` (`--formats mp3 --jobs 1`), with `spoken` the narration's spoken text. */
-export function voiceFigures(run: { node: string; cli: string; article: string; out: string; work: string; engine: string; env?: NodeJS.ProcessEnv }, spoken: string): VoiceFigures | string {
+export function voiceFigures(run: { node: string; cli: string; article: string; out: string; work: string; engine: string; installed: ReadonlySet<string>; env?: NodeJS.ProcessEnv }, spoken: string): VoiceFigures | string {
   const { node, cli, article, out, work, engine } = run;
-  const result = spawnSync('/usr/bin/time', ['-f', 'VOXPRESS_TIME %e %U %S %M', node, cli, article, '--engine', engine, '--formats', 'mp3', '--jobs', '1', '--out', out, '--force', '--quiet'], {
-    encoding: 'utf8',
-    env: { ...process.env, ...run.env },
-    maxBuffer: 1 << 26,
-  });
-  const match = /VOXPRESS_TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
-  if (result.status !== 0 || !match) return result.stderr.split('\n').find((l) => l.startsWith('voxpress:'))?.replace(/^voxpress: /, '') ?? `exit ${result.status}`;
+  const result = timedRun([node, cli, article, '--engine', engine, '--formats', 'mp3', '--jobs', '1', '--out', out, '--force', '--quiet'], { ...process.env, ...run.env });
+  if (!result) return 'not measured (no /usr/bin/time)';
+  if (result.status !== 0) return result.stderr.split('\n').find((l) => l.startsWith('voxpress:'))?.replace(/^voxpress: /, '') ?? `exit ${result.status}`;
   const folder = path.join(out, path.basename(article, path.extname(article)));
   const timing = JSON.parse(readFileSync(path.join(folder, 'timing.json'), 'utf8')) as { durationMs: number; voice: string };
-  const heard = transcribe(path.join(folder, 'narration.mp3'), work);
+  const heard = transcribe(path.join(folder, 'narration.mp3'), work, run.installed);
   const hypothesis = heard === undefined ? undefined : wordsForScoring(heard);
   return {
     engine,
     voice: timing.voice,
     audioSeconds: timing.durationMs / 1000,
-    wallSeconds: Number(match[1]),
-    cpuSeconds: Number(match[2]) + Number(match[3]),
-    peakBytes: Number(match[4]) * 1024,
+    wallSeconds: result.wallSeconds,
+    cpuSeconds: result.cpuSeconds,
+    peakBytes: result.peakBytes,
     ...(hypothesis ? { wordErrorRate: wordErrorRate(wordsForScoring(spoken), hypothesis), recognisedWords: hypothesis.length } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { installedVoiceFiles, installedVoiceNames, VOICE_NAME, voicesDir } from '../speech/engines/piper-voices.js';
+import { isRecord } from '../shared/json.js';
 import { describeFsError } from './errors.js';
+import { readBoundedFile } from './files.js';
 
 /**
  * The Piper voice catalogue (`voices.json` of rhasspy/piper-voices) and the
@@ -20,6 +22,8 @@ export const DEFAULT_CATALOGUE = 'https://huggingface.co/rhasspy/piper-voices/re
 export const CATALOGUE_ENV = 'VOXPRESS_VOICE_CATALOGUE';
 
 const MAX_CATALOGUE_BYTES = 16 * 1024 * 1024;
+/** An installed voice's configuration is read for its language; Piper's are about 5 KB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /** No voice file is larger than this, whatever the catalogue says (Piper's "high" voices are about 115 MB). */
 const MAX_VOICE_FILE_BYTES = 512 * 1024 * 1024;
 
@@ -49,7 +53,6 @@ function wantedFile(voice: string, file: string): boolean {
   return base === `${voice}.onnx` || base === `${voice}.onnx.json` || base === 'MODEL_CARD';
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The catalogue's voices, checked: a malformed catalogue is one line saying where. */
 export function parseCatalogue(json: string, source: string): CatalogueVoice[] {
@@ -231,7 +234,7 @@ export async function installedVoices(dir: string = voicesDir()): Promise<Instal
   const voices: InstalledVoice[] = [];
   for (const name of await installedVoiceNames(dir)) {
     const files = installedVoiceFiles(name, dir);
-    const [model, config] = await Promise.all([stat(files.model), readFile(files.config, 'utf8').catch(() => '')]);
+    const [model, config] = await Promise.all([stat(files.model), readBoundedFile(files.config, MAX_CONFIG_BYTES).then((b) => b.toString('utf8'), () => '')]);
     let language = name.split('-')[0] ?? '';
     try {
       const code = (JSON.parse(config) as { language?: { code?: unknown } }).language?.code;

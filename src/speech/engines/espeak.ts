@@ -5,7 +5,7 @@ import type { ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmApi as EventsWasmApi, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
-import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type SpokenWord, type Utterance, type VoiceRequest } from './types.js';
+import { SpeechError, wordsPerMinute, type Engine, type SpeakableUnit, type SpokenWord, type Utterance, type VoiceRequest } from './types.js';
 import { primarySubtag } from '../../shared/lang.js';
 
 /**
@@ -181,11 +181,6 @@ export function voiceForLang(lang: string, voices: readonly EspeakVoice[]): stri
   return preferredFor(tag, voices) ?? preferredFor(primarySubtag(tag), voices);
 }
 
-function rateArg(rate: number | undefined): string {
-  const wpm = rate ?? DEFAULT_RATE_WPM;
-  if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) throw new SpeechError(`rate must be ${MIN_RATE_WPM} to ${MAX_RATE_WPM} words per minute, got ${wpm}`);
-  return String(Math.round(wpm));
-}
 
 /**
  * eSpeak picks its voice from the `<speak xml:lang>` of SSML input and lets it
@@ -197,17 +192,21 @@ export function withVoiceLanguage(ssml: string, voiceLang: string): string {
   return ssml.replace(/<speak\b[^>]*>/, (tag) => tag.replace(/(\sxml:lang\s*=\s*)("[^"]*"|'[^']*')/, `$1"${voiceLang}"`));
 }
 
+/** The voice a name (`en-gb`, `gmw/en-GB-x-rp`) or a name with a variant (`en-gb+f3`) is, by voice name or file. */
+export function findEspeakVoice(name: string, voices: readonly EspeakVoice[]): EspeakVoice | undefined {
+  const base = name.split('+')[0]?.toLowerCase() ?? '';
+  return voices.find((v) => v.name === base || v.file.toLowerCase() === base);
+}
+
 /** The language of an espeak voice name (`en-gb+f3` speaks `en-gb`). */
 function languageOfVoice(voice: string, voices: readonly EspeakVoice[]): string | undefined {
-  const base = voice.split('+')[0]?.toLowerCase() ?? '';
-  const found = voices.find((v) => v.name === base || v.file.toLowerCase() === base);
-  return found?.name;
+  return findEspeakVoice(voice, voices)?.name;
 }
 
 const IN = '/voxpress-unit.ssml';
 const PROBE = '/voxpress-probe.txt';
 /** eSpeak NG's fixed output rate. */
-const ESPEAK_SAMPLE_RATE = 22050;
+export const ESPEAK_SAMPLE_RATE = 22050;
 const OUT = '/voxpress-unit.wav';
 
 /** The words of a synthesis, from its word events, placed in the unit's written text. */
@@ -247,8 +246,8 @@ export const espeakEngine: Engine = {
   async voiceFor(request: VoiceRequest): Promise<string> {
     const voices = await espeakVoices();
     if (request.voice !== undefined) {
-      const [base = '', variant] = request.voice.toLowerCase().split('+');
-      const found = voices.find((v) => v.name === base || v.file.toLowerCase() === base);
+      const variant = request.voice.toLowerCase().split('+')[1];
+      const found = findEspeakVoice(request.voice, voices);
       if (!found) throw new SpeechError(`espeak has no voice "${request.voice}" (voices are named like en-us, fr-fr, de)`);
       if (variant === undefined) return request.voice;
       if (!/^[a-z0-9_]+$/.test(variant)) throw new SpeechError(`invalid espeak voice variant "${variant}" (variants are named like f3, m2, klatt)`);
@@ -262,7 +261,7 @@ export const espeakEngine: Engine = {
 
   async synthesize(unit: SpeakableUnit, request: VoiceRequest): Promise<Utterance> {
     const voice = await this.voiceFor(request);
-    const rate = rateArg(request.rate);
+    const rate = String(Math.round(wordsPerMinute(request.rate)));
     const voiceLang = request.voice !== undefined ? languageOfVoice(voice, await espeakVoices()) : undefined;
     const aliased = withAliasesAsText(voiceLang !== undefined ? withVoiceLanguage(unit.ssml, voiceLang) : unit.ssml);
     const ssml = aliased.ssml;

@@ -131,24 +131,14 @@ function lenField(number: number, payload: Uint8Array): Uint8Array {
 const stringField = (number: number, value: string): Uint8Array => lenField(number, utf8.encode(value));
 const varintField = (number: number, value: number): Uint8Array => Uint8Array.from([...varintBytes(number * 8 + WIRE_VARINT), ...varintBytes(value)]);
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** A NodeProto. */
 function node(opType: string, name: string, inputs: readonly string[], outputs: readonly string[]): Uint8Array {
-  return concat([...inputs.map((i) => stringField(NODE_INPUT, i)), ...outputs.map((o) => stringField(NODE_OUTPUT, o)), stringField(NODE_NAME, name), stringField(NODE_OP_TYPE, opType)]);
+  return Buffer.concat([...inputs.map((i) => stringField(NODE_INPUT, i)), ...outputs.map((o) => stringField(NODE_OUTPUT, o)), stringField(NODE_NAME, name), stringField(NODE_OP_TYPE, opType)]);
 }
 
 /** A TensorProto initializer with raw little-endian data. */
 function tensor(name: string, dataType: number, dims: readonly number[], raw: Uint8Array): Uint8Array {
-  return concat([...dims.map((d) => varintField(TENSOR_DIMS, d)), varintField(TENSOR_DATA_TYPE, dataType), stringField(TENSOR_NAME, name), lenField(TENSOR_RAW_DATA, raw)]);
+  return Buffer.concat([...dims.map((d) => varintField(TENSOR_DIMS, d)), varintField(TENSOR_DATA_TYPE, dataType), stringField(TENSOR_NAME, name), lenField(TENSOR_RAW_DATA, raw)]);
 }
 
 function int64s(values: readonly number[]): Uint8Array {
@@ -246,7 +236,7 @@ function graphWithFixedNoise(graph: Uint8Array): { graph: Uint8Array; replaced: 
     replaced += 1;
   }
   if (replaced > 0) parts.push(...noiseInitializers().map((t) => lenField(GRAPH_INITIALIZER, t)));
-  return { graph: concat(parts), replaced };
+  return { graph: Buffer.concat(parts), replaced };
 }
 
 /**
@@ -261,5 +251,5 @@ export function withFixedNoise(model: Uint8Array): { model: Uint8Array; replaced
   const { graph, replaced } = graphWithFixedNoise(model.subarray(graphField.valueStart, graphField.end));
   if (replaced === 0) return { model, replaced };
   const parts = top.map((f) => (f === graphField ? lenField(MODEL_GRAPH, graph) : model.subarray(f.start, f.end)));
-  return { model: concat(parts), replaced };
+  return { model: Buffer.concat(parts), replaced };
 }

@@ -14,6 +14,16 @@ import { SpeechError } from './types.js';
  * optionally its `MODEL_CARD` (licence and dataset).
  */
 
+/** BCP 47 for Piper's language codes: `en_US` is `en-US`. */
+export function tagOfPiperLanguage(code: string): string {
+  return code.replace('_', '-');
+}
+
+/** The language a voice name says it speaks: `en_US-joe-medium` speaks `en-US`. */
+export function langOfVoiceName(name: string): string {
+  return tagOfPiperLanguage(name.split('-')[0] ?? '');
+}
+
 /** Overrides the voices folder (tests, shared installs, CI). */
 export const VOICES_DIR_ENV = 'VOXPRESS_VOICES_DIR';
 

@@ -1,13 +1,13 @@
-import { open, stat } from 'node:fs/promises';
-import { primarySubtag } from '../../shared/lang.js';
+import { stat } from 'node:fs/promises';
+import { isRecord } from '../../shared/json.js';
+import { primarySubtag, sameLanguage } from '../../shared/lang.js';
+import { FileRefused, readBoundedFile } from '../../io/files.js';
 import { resample } from '../audio/pcm.js';
-import { espeakEngine, espeakIpa, espeakVoices } from './espeak.js';
+import { ESPEAK_SAMPLE_RATE, espeakEngine, espeakIpa, espeakVoices, findEspeakVoice } from './espeak.js';
 import { withFixedNoise } from './onnx-noise.js';
 import { clauseTerminators, hasSpecialIds, phonemeIds, phonemesOf, type PhonemeIdMap, type PhonemisedClause } from './piper-phonemes.js';
-import { installCommand, installedVoiceNames, isVoicePath, voiceFiles, voicesDir, type VoiceFiles } from './piper-voices.js';
-
-export { installedVoiceNames } from './piper-voices.js';
-import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type SpeakableUnit, type SpeechOptions, type Utterance, type VoiceRequest } from './types.js';
+import { installCommand, installedVoiceNames, isVoicePath, langOfVoiceName, tagOfPiperLanguage, voiceFiles, voicesDir, type VoiceFiles } from './piper-voices.js';
+import { DEFAULT_RATE_WPM, SpeechError, wordsPerMinute, type Engine, type SpeakableUnit, type SpeechOptions, type Utterance, type VoiceRequest } from './types.js';
 
 /**
  * Piper neural voices (VITS models exported to ONNX), run with ONNX Runtime's
@@ -47,32 +47,19 @@ export interface PiperVoiceConfig {
 const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** The bytes of a voice file, bounded; a missing installed voice names the command that installs it. */
+/** The bytes of a voice file, through the one bounded reader; a missing installed voice names the command that installs it. */
 async function readVoiceFile(file: string, limit: number, voice: VoiceFiles, installed: boolean): Promise<Uint8Array> {
-  const handle = await open(file, 'r').catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && installed) throw new SpeechError(`Piper voice ${voice.name} is not installed: run ${installCommand(voice.name)}`);
-    throw new SpeechError(`Piper voice ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
-  });
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new SpeechError(`Piper voice ${file}: not a regular file`);
-    if (info.size > limit) throw new SpeechError(`Piper voice ${file}: too large (${info.size} bytes; the limit is ${limit})`);
-    const bytes = new Uint8Array(info.size);
-    let at = 0;
-    while (at < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return bytes.subarray(0, at);
-  } finally {
-    await handle.close();
+    return await readBoundedFile(file, limit);
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    if (error.code === 'ENOENT' && installed) throw new SpeechError(`Piper voice ${voice.name} is not installed: run ${installCommand(voice.name)}`);
+    throw new SpeechError(`Piper voice ${file}: ${error.message}`);
   }
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
 /** The voice configuration, checked: one line naming the file and what is wrong. */
 export function parseVoiceConfig(json: string, file: string): PiperVoiceConfig {
@@ -105,7 +92,7 @@ export function parseVoiceConfig(json: string, file: string): PiperVoiceConfig {
   const speakers = top.num_speakers ?? 1;
   if (!isNumber(speakers) || speakers < 1) throw bad('num_speakers is not a positive number');
   const code = record(top.language).code;
-  const lang = typeof code === 'string' && /^[a-z]{2,3}(?:_[A-Z]{2})?$/.test(code) ? code.replace('_', '-') : espeakVoice;
+  const lang = typeof code === 'string' && /^[a-z]{2,3}(?:_[A-Z]{2})?$/.test(code) ? tagOfPiperLanguage(code) : espeakVoice;
   return { sampleRate, espeakVoice, noiseScale: scale('noise_scale', 0.667), lengthScale: scale('length_scale', 1), noiseW: scale('noise_w', 0.8), phonemeIdMap: map, speakers, lang };
 }
 
@@ -151,7 +138,7 @@ const loaded = new Map<string, Promise<LoadedVoice>>();
 async function loadVoice(files: VoiceFiles, installed: boolean): Promise<LoadedVoice> {
   const config = parseVoiceConfig(new TextDecoder().decode(await readVoiceFile(files.config, MAX_CONFIG_BYTES, files, installed)), files.config);
   const voices = await espeakVoices();
-  if (!voices.some((v) => v.name === config.espeakVoice.toLowerCase() || v.file.toLowerCase() === config.espeakVoice.toLowerCase())) {
+  if (!findEspeakVoice(config.espeakVoice, voices)) {
     throw new SpeechError(`Piper voice ${files.name} is phonemised with the eSpeak voice "${config.espeakVoice}", which the bundled eSpeak NG does not have`);
   }
   const bytes = await readVoiceFile(files.model, MAX_MODEL_BYTES, files, installed);
@@ -204,9 +191,6 @@ function mappedVoice(map: VoiceMap, lang: string): string | undefined {
   return map.byLang.get(tag) ?? map.byLang.get(primarySubtag(tag));
 }
 
-/** Piper's language in a voice name: `en_US-joe-medium` speaks `en-us`. */
-const langOfName = (name: string): string => (name.split('-')[0] ?? '').replace('_', '-').toLowerCase();
-
 /**
  * The Piper voice (name or path) for a unit in `lang`, or undefined when it
  * has none and eSpeak speaks it: the map's voice for the language; a single
@@ -214,19 +198,15 @@ const langOfName = (name: string): string => (name.split('-')[0] ?? '').replace(
  * the first installed voice of the language, by name.
  */
 async function piperVoiceFor(lang: string, request: VoiceRequest): Promise<string | undefined> {
-  const primary = primarySubtag(lang.toLowerCase());
   if (request.voice !== undefined) {
     const map = parseVoiceMap(request.voice);
     if (!map.single) return mappedVoice(map, lang);
-    if (isVoicePath(map.single)) {
-      const voice = await voiceAt(voiceFiles(map.single), false);
-      return primarySubtag(voice.config.lang.toLowerCase()) === primary || lang === request.lang ? map.single : undefined;
-    }
-    return primarySubtag(langOfName(map.single)) === primary || lang === request.lang ? map.single : undefined;
+    const voiceLang = isVoicePath(map.single) ? (await voiceAt(voiceFiles(map.single), false)).config.lang : langOfVoiceName(map.single);
+    return sameLanguage(voiceLang, lang) || lang === request.lang ? map.single : undefined;
   }
   const names = await installedVoiceNames();
   const tag = lang.toLowerCase();
-  return names.find((n) => langOfName(n) === tag) ?? names.find((n) => primarySubtag(langOfName(n)) === primary);
+  return names.find((n) => langOfVoiceName(n).toLowerCase() === tag) ?? names.find((n) => sameLanguage(langOfVoiceName(n), lang));
 }
 
 function loadedVoice(voice: string): Promise<LoadedVoice> {
@@ -235,9 +215,7 @@ function loadedVoice(voice: string): Promise<LoadedVoice> {
 
 /** Piper's `length_scale` for a rate: the voice's own at the default rate, shorter for faster speech. */
 export function lengthScaleFor(rate: number | undefined, voiceScale: number): number {
-  const wpm = rate ?? DEFAULT_RATE_WPM;
-  if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) throw new SpeechError(`rate must be ${MIN_RATE_WPM} to ${MAX_RATE_WPM} words per minute, got ${wpm}`);
-  return (voiceScale * DEFAULT_RATE_WPM) / wpm;
+  return (voiceScale * DEFAULT_RATE_WPM) / wordsPerMinute(rate);
 }
 
 /**
@@ -293,10 +271,8 @@ async function speakWithPiper(voice: LoadedVoice, spoken: string, rate: number |
 /** The sample rate of the narration: the article voice's, which every other unit is resampled to. */
 async function narrationRate(request: VoiceRequest): Promise<number> {
   const voice = await piperVoiceFor(request.lang, request);
-  return voice ? (await loadedVoice(voice)).config.sampleRate : ESPEAK_RATE;
+  return voice ? (await loadedVoice(voice)).config.sampleRate : ESPEAK_SAMPLE_RATE;
 }
-
-const ESPEAK_RATE = 22050;
 
 export const piperEngine: Engine = {
   name: 'piper',
@@ -305,7 +281,7 @@ export const piperEngine: Engine = {
     const voice = await piperVoiceFor(request.lang, request);
     if (voice !== undefined) return (await loadedVoice(voice)).files.name;
     if (request.voice === undefined) {
-      throw new SpeechError(`no Piper voice is installed for "${request.lang}": list them with voxpress voices list --available, then run ${installCommand('<name>')}`);
+      throw new SpeechError(noVoiceInstalled(`for "${request.lang}"`));
     }
     return `espeak ${await espeakEngine.voiceFor({ lang: request.lang, ...(request.rate !== undefined ? { rate: request.rate } : {}) })}`;
   },
@@ -325,6 +301,16 @@ export const piperEngine: Engine = {
   },
 };
 
+/** That no Piper voice is installed (`where`: for a language, in a folder), with the commands that install one. */
+function noVoiceInstalled(where: string): string {
+  return `no Piper voice is installed ${where}: list them with voxpress voices list --available, then run ${installCommand('<name>')}`;
+}
+
+/** The voices `--voice` names (one, or one per language). */
+function namedVoices(map: VoiceMap): string[] {
+  return map.single !== undefined ? [map.single] : [...map.byLang.values()];
+}
+
 /** A file's size and modification time, or that it is missing: cheap, and changed by every reinstall. */
 async function fileIdentity(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
@@ -336,10 +322,7 @@ export async function piperIdentity(speech: SpeechOptions): Promise<string> {
   const dir = voicesDir();
   let names: string[];
   if (speech.voice === undefined) names = await installedVoiceNames(dir);
-  else {
-    const map = parseVoiceMap(speech.voice);
-    names = map.single !== undefined ? [map.single] : [...map.byLang.values()];
-  }
+  else names = namedVoices(parseVoiceMap(speech.voice));
   const parts: string[] = [];
   for (const name of names) {
     let files: VoiceFiles;
@@ -359,7 +342,7 @@ export async function piperProblem(speech: SpeechOptions): Promise<string | unde
   const dir = voicesDir();
   const installed = await installedVoiceNames(dir);
   if (speech.voice === undefined) {
-    return installed.length === 0 ? `no Piper voice is installed (in ${dir}): list them with voxpress voices list --available, then run ${installCommand('<name>')}` : undefined;
+    return installed.length === 0 ? noVoiceInstalled(`(in ${dir})`) : undefined;
   }
   let map: VoiceMap;
   try {
@@ -367,7 +350,7 @@ export async function piperProblem(speech: SpeechOptions): Promise<string | unde
   } catch (error) {
     return (error as Error).message;
   }
-  for (const voice of map.single !== undefined ? [map.single] : [...map.byLang.values()]) {
+  for (const voice of namedVoices(map)) {
     if (isVoicePath(voice)) continue;
     try {
       voiceFiles(voice, dir);

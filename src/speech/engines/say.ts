@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sayPackage from 'say';
 import { parseWav } from '../audio/wav.js';
-import { DEFAULT_RATE_WPM, MAX_RATE_WPM, MIN_RATE_WPM, SpeechError, type Engine, type Pcm, type SpeakableUnit, type VoiceRequest } from './types.js';
+import { DEFAULT_RATE_WPM, SpeechError, wordsPerMinute, type Engine, type Pcm, type SpeakableUnit, type VoiceRequest } from './types.js';
 
 /**
  * Operating-system voices through the `say` package: macOS `say`, Windows
@@ -85,8 +85,7 @@ export function sayText(text: string, platform: Platform): string {
 /** `say`'s speed multiplier for a rate in words per minute. */
 export function sayspeed(rate: number | undefined): number | undefined {
   if (rate === undefined) return undefined;
-  if (!Number.isFinite(rate) || rate < MIN_RATE_WPM || rate > MAX_RATE_WPM) throw new SpeechError(`rate must be ${MIN_RATE_WPM} to ${MAX_RATE_WPM} words per minute, got ${rate}`);
-  return rate / DEFAULT_RATE_WPM;
+  return wordsPerMinute(rate) / DEFAULT_RATE_WPM;
 }
 
 /** The command `say` would run to speak `text` (for inspection and tests: nothing is spawned). */

@@ -31,6 +31,13 @@ export const DEFAULT_RATE_WPM = 175;
 export const MIN_RATE_WPM = 80;
 export const MAX_RATE_WPM = 450;
 
+/** The speaking rate asked for (the default when none was), or a one-line error when it is out of range. */
+export function wordsPerMinute(rate: number | undefined): number {
+  const wpm = rate ?? DEFAULT_RATE_WPM;
+  if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) throw new SpeechError(`rate must be ${MIN_RATE_WPM} to ${MAX_RATE_WPM} words per minute, got ${wpm}`);
+  return wpm;
+}
+
 /** What to say a unit with: the article language, and the user's voice and rate if given. */
 export interface VoiceRequest {
   /** BCP 47 tag of the article. */
