@@ -57,19 +57,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 /** The temporary name `writeFileAtomic` uses; one left by a killed run is never a file of the folder. */
 const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
-/** The siblings a folder replacement uses: `.<name>.staging-<pid>-<hex>` (being built) and `.<name>.old-<pid>-<hex>` (being retired). */
-function siblingName(dir: string, role: 'staging' | 'old'): string {
+/**
+ * The siblings a folder replacement or removal uses: `.<name>.staging-<pid>-<hex>` (being built),
+ * `.<name>.old-<pid>-<hex>` (being retired: put back if the new one never arrived) and
+ * `.<name>.removed-<pid>-<hex>` (being deleted: never put back, it may be half gone).
+ */
+type Role = 'staging' | 'old' | 'removed';
+
+function siblingName(dir: string, role: Role): string {
   return path.join(path.dirname(dir), `.${path.basename(dir)}.${role}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+const SIBLING = /^\.(.+)\.(staging|old|removed)-(\d+)-[0-9a-f]+$/;
+
 interface Sibling {
   readonly path: string;
-  readonly role: 'staging' | 'old';
+  readonly role: Role;
   readonly pid: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether process `pid` is running (another voxpress still building its folder); our own pid never is, as one run replaces a folder once at a time. */
@@ -83,9 +87,8 @@ function runsElsewhere(pid: number): boolean {
   }
 }
 
-/** The staging and retired siblings of `dir` left by runs that are no longer running. */
+/** The staging, retired and removed siblings of `dir` left by runs that are no longer running. */
 async function deadSiblings(dir: string): Promise<Sibling[]> {
-  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(dir))}\\.(staging|old)-(\\d+)-[0-9a-f]+$`);
   let names: string[];
   try {
     names = await readdir(path.dirname(dir));
@@ -94,9 +97,9 @@ async function deadSiblings(dir: string): Promise<Sibling[]> {
   }
   const found: Sibling[] = [];
   for (const name of names.sort()) {
-    const match = pattern.exec(name);
-    if (!match) continue;
-    const sibling = { path: path.join(path.dirname(dir), name), role: match[1] as Sibling['role'], pid: Number(match[2]) };
+    const match = SIBLING.exec(name);
+    if (!match || match[1] !== path.basename(dir)) continue;
+    const sibling = { path: path.join(path.dirname(dir), name), role: match[2] as Role, pid: Number(match[3]) };
     if (!runsElsewhere(sibling.pid)) found.push(sibling);
   }
   return found;
@@ -106,8 +109,9 @@ async function deadSiblings(dir: string): Promise<Sibling[]> {
  * Puts `dir` back the way a completed replacement or none would have left it,
  * after a run killed part-way: a folder retired but not yet replaced (the one
  * moment between the two renames of `replaceFolder`) is moved back, and the
- * staging and retired folders and temporary files of dead runs are removed.
- * Whatever was killed, the folder is then exactly the old one or the new one.
+ * staging, retired and removed folders and temporary files of dead runs are
+ * removed. Whatever was killed, the folder is then exactly the old one or the
+ * new one (or, for a removal, gone).
  */
 export async function recoverFolder(dir: string): Promise<void> {
   const siblings = await deadSiblings(dir);
@@ -122,6 +126,13 @@ export async function recoverFolder(dir: string): Promise<void> {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => TEMP_FILE.test(n))) await rm(path.join(dir, name), { force: true });
   }
+}
+
+/** `recoverFolder` for every folder of `parent` that a dead run left staging, retired or removed siblings of. */
+export async function recoverFoldersIn(parent: string): Promise<void> {
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const folders = new Set(names.map((n) => SIBLING.exec(n)?.[1]).filter((n): n is string => n !== undefined));
+  for (const name of [...folders].sort()) await recoverFolder(path.join(parent, name));
 }
 
 /** Whether `file` holds exactly `data` (compared only when the sizes agree). */
@@ -157,24 +168,16 @@ export interface ReplaceOptions {
 
 /**
  * Replaces folder `dir` with one holding exactly `files` (and the old
- * entries `keep` selects), all at once: the new set is written and flushed
- * in a staging folder beside `dir`, then the old folder is renamed aside,
- * the staging folder renamed to `dir` and the old one removed. A reader sees
- * the old folder or the new one, never a mix; between the two renames `dir`
- * is briefly absent, and `recoverFolder` undoes a run killed at that moment.
- * On any failure (a full disk) the staging folder is removed and `dir` is
- * untouched. A new file identical to the old one keeps the old file (a hard
- * link), so an output that did not change keeps its inode and time.
+ * entries `keep` selects), all at once, as `replaceFolderWith` does. A new
+ * file identical to the old one keeps the old file (a hard link), so an
+ * output that did not change keeps its inode and time.
  */
 export async function replaceFolder(dir: string, files: readonly FolderFile[], options: ReplaceOptions = {}): Promise<void> {
-  await mkdir(path.dirname(dir), { recursive: true });
-  const staging = siblingName(dir, 'staging');
   const oldNames = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  try {
-    await mkdir(staging);
+  await replaceFolderWith(dir, async (staging) => {
     for (const file of files) {
       const previous = path.join(dir, file.name);
       if (oldNames?.includes(file.name) && (await holds(previous, file.data))) await carry(previous, path.join(staging, file.name));
@@ -185,31 +188,66 @@ export async function replaceFolder(dir: string, files: readonly FolderFile[], o
       if (files.some((f) => f.name === name) || TEMP_FILE.test(name) || !keep(name)) continue;
       await carry(path.join(dir, name), path.join(staging, name));
     }
+  });
+}
+
+/**
+ * Replaces folder `dir` (or creates it) with the one `fill` writes, all at
+ * once: `fill` writes (and flushes) its files into a staging folder beside
+ * `dir`, then the old folder is renamed aside, the staging folder renamed to
+ * `dir` and the old one removed. For contents too large to hold in memory (a
+ * download), where `replaceFolder` takes its files whole. A reader sees the
+ * old folder or the new one, never a mix; between the two renames `dir` is
+ * briefly absent, and `recoverFolder` undoes a run killed at that moment. On
+ * any failure (`fill` throws, a full disk) the staging folder is removed and
+ * `dir` is untouched.
+ */
+export async function replaceFolderWith(dir: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  const staging = siblingName(dir, 'staging');
+  try {
+    await mkdir(staging);
+    await fill(staging);
     await syncFolder(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  if (oldNames === undefined) {
-    await rename(staging, dir).catch(async (error: unknown) => {
+  const retired = siblingName(dir, 'old');
+  const hadOld = await rename(dir, retired).then(
+    () => true,
+    async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
       await rm(staging, { recursive: true, force: true });
       throw error;
-    });
-    await syncFolder(path.dirname(dir));
-    return;
-  }
-  const retired = siblingName(dir, 'old');
-  await rename(dir, retired).catch(async (error: unknown) => {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  });
+    },
+  );
   try {
     await rename(staging, dir);
   } catch (error) {
-    await rename(retired, dir);
+    if (hadOld) await rename(retired, dir);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   await syncFolder(path.dirname(dir));
-  await rm(retired, { recursive: true, force: true });
+  if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+/**
+ * Removes folder `dir` all at once: renamed aside, then deleted, so a reader
+ * sees it whole or not at all, and a run killed while deleting leaves only a
+ * sibling `recoverFolder` deletes (never puts back). False when there was no
+ * folder.
+ */
+export async function removeFolder(dir: string): Promise<boolean> {
+  const removed = siblingName(dir, 'removed');
+  try {
+    await rename(dir, removed);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  await syncFolder(path.dirname(dir));
+  await rm(removed, { recursive: true, force: true });
+  return true;
 }

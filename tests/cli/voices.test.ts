@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCatalogue, type CatalogueServer, type FakeVoice } from '../helpers/catalogue-server.js';
+import { closedPort, startCatalogue, type CatalogueServer, type FakeVoice } from '../helpers/catalogue-server.js';
 import { TEST_VOICE, testVoiceModel, testVoicesDir } from '../helpers/piper.js';
 
 /** `voxpress voices` as a user runs it (the built CLI), against a catalogue on 127.0.0.1. */
@@ -28,6 +28,8 @@ const amy: FakeVoice = {
   files: { 'en_US-amy-medium.onnx': Buffer.from('not really a model'), 'en_US-amy-medium.onnx.json': readFileSync('tests/fixtures/piper/en_US-joe-medium.onnx.json'), MODEL_CARD: Buffer.from('License: CC0\n') },
 };
 
+const bytesOf = (voice: FakeVoice): number => Object.values(voice.files).reduce((n, f) => n + f.length, 0);
+
 describe('voxpress voices', () => {
   let server: CatalogueServer;
   let work: string;
@@ -46,12 +48,14 @@ describe('voxpress voices', () => {
     expect((await voxpress(['voices', 'list'], env)).stdout).toMatch(/^no Piper voices installed in .*voices/);
     const install = await voxpress(['voices', 'install', amy.name], env);
     expect(install).toMatchObject({ code: 0, stderr: '' });
-    expect(install.stdout).toBe(`installed ${amy.name} in ${path.join(work, 'voices', amy.name)} (sizes and MD5 checked)\n`);
+    // stderr is not a terminal: no progress bar, the one line on stdout is the summary.
+    expect(install.stdout).toBe(`installed ${amy.name} (0.0 MB, sizes and MD5 checked) in ${path.join(work, 'voices', amy.name)}\n`);
     expect((await readdir(path.join(work, 'voices', amy.name))).sort()).toEqual(['MODEL_CARD', 'en_US-amy-medium.onnx', 'en_US-amy-medium.onnx.json']);
     expect((await voxpress(['voices', 'list'], env)).stdout).toMatch(/^en_US-amy-medium\s+en_US\s+0\.0 MB\s+\S+en_US-amy-medium\n$/);
-    expect(JSON.parse((await voxpress(['voices', 'list', '--json'], env)).stdout).voices).toEqual([{ name: amy.name, language: 'en_US', bytes: 18 + amy.files['en_US-amy-medium.onnx.json']!.length, folder: path.join(work, 'voices', amy.name) }]);
+    expect(JSON.parse((await voxpress(['voices', 'list', '--json'], env)).stdout).voices).toEqual([{ name: amy.name, language: 'en_US', bytes: bytesOf(amy), folder: path.join(work, 'voices', amy.name) }]);
     const available = await voxpress(['voices', 'list', '--available', '--json'], env);
-    expect(JSON.parse(available.stdout)).toEqual([{ name: amy.name, language: 'en_US', quality: 'medium', bytes: Object.values(amy.files).reduce((n, f) => n + f.length, 0), installed: true }]);
+    expect(JSON.parse(available.stdout)).toEqual([{ name: amy.name, language: 'en_US', quality: 'medium', bytes: bytesOf(amy), installed: true }]);
+    expect((await voxpress(['voices', 'list', '--available'], env)).stdout).toBe(`* ${amy.name.padEnd(32)} en_US     0.0 MB\n`);
     expect((await voxpress(['voices', 'remove', amy.name], env)).stdout).toBe(`removed ${amy.name}\n`);
     expect(JSON.parse((await voxpress(['voices', 'list', '--json'], env)).stdout)).toEqual({ folder: path.join(work, 'voices'), voices: [] });
   });
@@ -68,6 +72,65 @@ describe('voxpress voices', () => {
     expect(missing.stderr).toMatch(/^voxpress: voices: voice de_DE-nobody-medium is not installed in .*\n$/);
     expect((await voxpress(['voices', 'list', '--available', '--catalogue', 'ftp://x/'], env)).stderr).toBe('voxpress: voices: voice catalogue "ftp://x/" is not an http(s) URL\n');
   });
+
+  it('reads the catalogue from --catalogue before VOXPRESS_VOICE_CATALOGUE', async () => {
+    const nowhere = { ...env, VOXPRESS_VOICE_CATALOGUE: `http://127.0.0.1:${await closedPort()}/` };
+    const refused = await voxpress(['voices', 'list', '--available'], nowhere);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^voxpress: voices: cannot download http:\/\/127\.0\.0\.1:\d+\/voices\.json: connection refused \(ECONNREFUSED\)\n$/);
+    expect(JSON.parse((await voxpress(['voices', 'list', '--available', '--json', '--catalogue', server.base], nowhere)).stdout)).toHaveLength(1);
+    const voices = path.join(work, 'catalogue-option');
+    expect((await voxpress(['voices', 'install', amy.name, '-q', '--catalogue', server.base], { ...nowhere, VOXPRESS_VOICES_DIR: voices })).code).toBe(0);
+    expect(await readdir(voices)).toEqual([amy.name]);
+  });
+
+  it('installs each voice named once, goes on past one that fails, and exits 1', async () => {
+    const voices = path.join(work, 'several');
+    const asked = server.requests.length;
+    const result = await voxpress(['voices', 'install', amy.name, 'de_DE-nobody-medium', amy.name], { ...env, VOXPRESS_VOICES_DIR: voices });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`installed ${amy.name} (0.0 MB, sizes and MD5 checked) in ${path.join(voices, amy.name)}\n`);
+    expect(result.stderr).toBe('voxpress: voices: no voice "de_DE-nobody-medium" in the catalogue: see voxpress voices list --available\n');
+    // The catalogue is read once, each file of the voice downloaded once.
+    expect(server.requests.slice(asked).filter((r) => r === '/voices.json')).toHaveLength(1);
+    expect(server.requests.slice(asked).filter((r) => r.endsWith('.onnx'))).toHaveLength(1);
+  });
+
+  it('prints control characters of a name escaped, so the message stays one line and sends the terminal nothing', async () => {
+    const result = await voxpress(['voices', 'install', 'en_US-\u001b[2Jx\nmedium'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('voxpress: voices: "en_US-\\x1b[2Jx\\nmedium" is not a Piper voice name (they look like en_US-joe-medium) nor a path to a .onnx voice\n');
+  });
+
+  it('says its exit statuses in --help', async () => {
+    const help = await voxpress(['voices', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit status: 0 done, 1 .*\n2 usage error .*130 interrupted/s);
+    expect(help.stdout).toMatch(/MODEL_CARD/);
+  });
+
+  it('Ctrl-C during a download stops it, leaves nothing in the voices folder, and exits 130', async () => {
+    const voices = path.join(work, 'interrupted');
+    const file = '/en/en_US/amy/medium/en_US-amy-medium.onnx';
+    server.route(file, { body: amy.files['en_US-amy-medium.onnx']!, stallAfter: 4 });
+    try {
+      const child = spawn(process.execPath, [CLI, 'voices', 'install', amy.name], { env: { ...process.env, ...env, VOXPRESS_VOICES_DIR: voices } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Interrupted once the model is being written in the staging folder.
+      const staged = /^\.en_US-amy-medium\.staging-\d+-[0-9a-f]+\/en_US-amy-medium\.onnx$/;
+      const downloading = async (): Promise<boolean> => (await readdir(voices, { recursive: true }).catch(() => [])).map(String).some((f) => staged.test(f));
+      for (let i = 0; i < 500 && !(await downloading()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await downloading()).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toBe(`voxpress: voices: interrupted: ${amy.name} was not installed (nothing of it is left)\n`);
+      expect(await readdir(voices)).toEqual([]);
+    } finally {
+      server.route(file, { body: amy.files['en_US-amy-medium.onnx']! });
+    }
+  }, 30_000);
 
   it('--engine piper without the voices it needs is one usage error before any article (exit 2)', async () => {
     const none = { ...env, VOXPRESS_VOICES_DIR: path.join(work, 'no-voices') };

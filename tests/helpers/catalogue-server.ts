@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -12,8 +13,13 @@ export interface FakeVoice {
   readonly files: Record<string, Buffer>;
 }
 
-/** What a path answers: a status and body, a redirect, a body sent without a length (chunked), or one cut off after some bytes. */
-export type Route = { status?: number; body?: Buffer; redirect?: string; chunked?: boolean; hangUpAfter?: number };
+/**
+ * What a path answers: a status and body, a redirect, a body sent without a
+ * length (chunked), one cut off after some bytes, one that stops sending
+ * after some bytes and waits (until the server closes), or one gzipped for
+ * a client that accepts gzip.
+ */
+export type Route = { status?: number; body?: Buffer; redirect?: string; chunked?: boolean; hangUpAfter?: number; stallAfter?: number; gzipWhenAsked?: boolean };
 
 export interface CatalogueServer {
   readonly base: string;
@@ -53,10 +59,15 @@ export async function startCatalogue(voices: readonly FakeVoice[]): Promise<Cata
       response.writeHead(302, { location: route.redirect }).end();
       return;
     }
-    const body = route.body ?? Buffer.alloc(0);
-    response.writeHead(route.status ?? 200, route.chunked ? {} : { 'content-length': String(body.length) });
+    const gzip = route.gzipWhenAsked === true && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const body = gzip ? gzipSync(route.body ?? Buffer.alloc(0)) : (route.body ?? Buffer.alloc(0));
+    response.writeHead(route.status ?? 200, { ...(route.chunked ? {} : { 'content-length': String(body.length) }), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     if (route.hangUpAfter !== undefined) {
       response.write(body.subarray(0, route.hangUpAfter), () => response.socket?.destroy());
+      return;
+    }
+    if (route.stallAfter !== undefined) {
+      response.write(body.subarray(0, route.stallAfter));
       return;
     }
     response.end(body);
@@ -67,7 +78,12 @@ export async function startCatalogue(voices: readonly FakeVoice[]): Promise<Cata
     base: `http://127.0.0.1:${port}/`,
     requests,
     route: (path, route) => routes.set(path, route),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A stalled response would otherwise keep the server open.
+        server.closeAllConnections();
+      }),
   };
 }
 

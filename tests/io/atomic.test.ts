@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverFolder, replaceFolder, writeFileAtomic } from '../../src/io/atomic.js';
+import { recoverFolder, recoverFoldersIn, removeFolder, replaceFolder, replaceFolderWith, writeFileAtomic } from '../../src/io/atomic.js';
 
 /** A pid no process has (above Linux's largest pid_max), standing for a run that was killed. */
 const DEAD = 99_999_999;
@@ -69,6 +69,39 @@ describe('replaceFolder', () => {
   });
 });
 
+describe('replaceFolderWith', () => {
+  it('swaps in the folder `fill` wrote, replacing the old one whole, and nothing beside it', async () => {
+    const { parent, dir } = await folder({ 'old.txt': 'old' });
+    await replaceFolderWith(dir, async (staging) => {
+      // The old folder is still whole while the new one is written.
+      expect(await contents(dir)).toEqual({ 'old.txt': 'old' });
+      await writeFile(path.join(staging, 'new.bin'), 'streamed');
+    });
+    expect(await contents(dir)).toEqual({ 'new.bin': 'streamed' });
+    expect(await readdir(parent)).toEqual(['story']);
+  });
+
+  it('leaves the old folder untouched and no staging folder when `fill` fails', async () => {
+    const { parent, dir } = await folder({ 'old.txt': 'old' });
+    const failing = replaceFolderWith(dir, async (staging) => {
+      await writeFile(path.join(staging, 'half.bin'), 'half');
+      throw new Error('download failed');
+    });
+    await expect(failing).rejects.toThrow('download failed');
+    expect(await contents(dir)).toEqual({ 'old.txt': 'old' });
+    expect(await readdir(parent)).toEqual(['story']);
+  });
+});
+
+describe('removeFolder', () => {
+  it('removes the folder and leaves nothing beside it; false when there was none', async () => {
+    const { parent, dir } = await folder({ 'a.txt': 'a' });
+    expect(await removeFolder(dir)).toBe(true);
+    expect(await readdir(parent)).toEqual([]);
+    expect(await removeFolder(dir)).toBe(false);
+  });
+});
+
 describe('recoverFolder', () => {
   it('removes the staging folder, retired folder and temporary files a killed run left', async () => {
     const { parent, dir } = await folder({ 'a.txt': 'a', [`.a.txt.${DEAD}.0123abcd.tmp`]: 'half' });
@@ -98,5 +131,25 @@ describe('recoverFolder', () => {
     await mkdir(live);
     await recoverFolder(dir);
     expect((await readdir(parent)).sort()).toEqual([path.basename(live), 'story']);
+  });
+});
+
+describe('recoverFoldersIn', () => {
+  it('recovers every folder of the parent a dead run left siblings of: a retired one is put back, a half-removed one is not', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'vox-folder-'));
+    await mkdir(path.join(parent, `.story.old-${DEAD}-aa00`));
+    await writeFile(path.join(parent, `.story.old-${DEAD}-aa00`, 'a.txt'), 'old');
+    await mkdir(path.join(parent, `.gone.removed-${DEAD}-bb11`));
+    await writeFile(path.join(parent, `.gone.removed-${DEAD}-bb11`, 'half.txt'), 'half');
+    await mkdir(path.join(parent, `.new.staging-${DEAD}-cc22`));
+    await mkdir(path.join(parent, `.busy.staging-${process.ppid}-dd33`));
+    await mkdir(path.join(parent, '.not-a-sibling'));
+    await recoverFoldersIn(parent);
+    expect((await readdir(parent)).sort()).toEqual([`.busy.staging-${process.ppid}-dd33`, '.not-a-sibling', 'story']);
+    expect(await contents(path.join(parent, 'story'))).toEqual({ 'a.txt': 'old' });
+  });
+
+  it('does nothing for a parent that does not exist', async () => {
+    await expect(recoverFoldersIn(path.join(os.tmpdir(), `vox-missing-${DEAD}`))).resolves.toBeUndefined();
   });
 });
