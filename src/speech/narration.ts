@@ -2,7 +2,7 @@ import type { Document } from '../model/types.js';
 import type { Chapter } from './audio/id3.js';
 import { tagMp3 } from './audio/id3.js';
 import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
-import { openMp3Stream, type Mp3Stream } from './audio/mp3-stream.js';
+import { openMp3Stream, prepareMp3Encoder, type Mp3Stream } from './audio/mp3-stream.js';
 import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
@@ -156,13 +156,22 @@ export async function encodeNarration(doc: Document, synthesis: Synthesis): Prom
   return measureNarration(doc, synthesis, await encodeMp3(synthesis.pcm));
 }
 
+/** A narration under way: the synthesis settles first, the encoded narration once the encoder thread has caught up. */
+export interface NarrationInProgress {
+  readonly synthesis: Promise<Synthesis>;
+  readonly narration: Promise<TimedNarration>;
+}
+
 /**
  * Synthesises the units and encodes the MP3 on the helper thread at the same
- * time (synthesis and encoding overlap instead of adding up).
+ * time (synthesis and encoding overlap instead of adding up). The synthesis
+ * settles before the encoder is done, so that the caller can do other work in
+ * this thread while the encoder finishes.
  */
-export async function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSamples'> = {}): Promise<{ synthesis: Synthesis; narration: TimedNarration }> {
+export function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSamples'> = {}): NarrationInProgress {
   let stream: Mp3Stream | undefined;
-  const synthesis = await synthesize(doc, {
+  prepareMp3Encoder();
+  const synthesis = synthesize(doc, {
     ...options,
     onSamples: (samples, sampleRate) => {
       stream ??= openMp3Stream(sampleRate);
@@ -172,8 +181,14 @@ export async function narrate(doc: Document, options: Omit<SynthesisOptions, 'on
     stream?.abort();
     throw error;
   });
-  if (!stream) throw new Error('nothing to narrate');
-  return { synthesis, narration: measureNarration(doc, synthesis, await stream.finish()) };
+  const narration = synthesis.then(async (made) => {
+    if (!stream) throw new Error('nothing to narrate');
+    return measureNarration(doc, made, await stream.finish());
+  });
+  // Whoever awaits only one of the two still sees a failure; the other is not an unhandled rejection.
+  synthesis.catch(() => undefined);
+  narration.catch(() => undefined);
+  return { synthesis, narration };
 }
 
 /**

@@ -25,6 +25,15 @@ export interface ArticleResources {
   readonly images: FigureImages;
   /** Whether this run makes the narration: the EPUB then carries it as media overlays. */
   readonly narrating: boolean;
+  /** Whether this run synthesises speech at all (the narration, or the PCM alone). */
+  readonly speaking: boolean;
+  /**
+   * Starts the synthesis and settles once the speech is made, while the MP3
+   * encoder may still be finishing on its thread; never rejects (a failed
+   * synthesis is reported by `narration()` and `pcm()`). Nothing to wait for when
+   * the run does not speak.
+   */
+  spoken(): Promise<void>;
   /** The narration, made once for every writer that asks. Only when `narrating`. */
   narration(): Promise<TimedNarration>;
   /** The narration's whole PCM. Only when a writer of the run needs `pcm`. */
@@ -46,28 +55,45 @@ async function narrationUnits(doc: Document, options: WriterOptions): Promise<Sp
 export function articleResources(doc: Document, options: WriterOptions, needs: ReadonlySet<ResourceNeed>, images: FigureImages = new Map()): ArticleResources {
   const narrating = needs.has('narration');
   const keepPcm = needs.has('pcm');
-  let made: Promise<{ synthesis: Synthesis; narration?: TimedNarration }> | undefined;
-  const make = (): Promise<{ synthesis: Synthesis; narration?: TimedNarration }> => {
-    made ??= (async (): Promise<{ synthesis: Synthesis; narration?: TimedNarration }> => {
+  let made: { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } | undefined;
+  const make = (): { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } => {
+    if (made) return made;
+    const started = (async () => {
       // The engines and the encoder load only for a run that speaks.
       const { narrate, synthesize } = await import('../speech/narration.js');
       const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: await narrationUnits(doc, options), keepPcm };
-      return narrating ? narrate(doc, synthesisOptions) : synthesize(doc, synthesisOptions).then((synthesis) => ({ synthesis }));
+      const inProgress: { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } = narrating ? narrate(doc, synthesisOptions) : { synthesis: synthesize(doc, synthesisOptions) };
+      return inProgress;
     })();
+    const synthesis = started.then((s) => s.synthesis);
+    synthesis.catch(() => undefined);
+    if (!narrating) {
+      made = { synthesis };
+      return made;
+    }
+    const narration = started.then((s) => {
+      if (!s.narration) throw new Error('no writer of this run needs the narration');
+      return s.narration;
+    });
+    narration.catch(() => undefined);
+    made = { synthesis, narration };
     return made;
   };
   return {
     images,
     narrating,
+    speaking: narrating || keepPcm,
+    async spoken() {
+      if (narrating || keepPcm) await make().synthesis.catch(() => undefined);
+    },
     async narration() {
-      if (!narrating) throw new Error('no writer of this run needs the narration');
-      const { narration } = await make();
+      const narration = narrating ? make().narration : undefined;
       if (!narration) throw new Error('no writer of this run needs the narration');
       return narration;
     },
     async pcm() {
       if (!keepPcm) throw new Error('no writer of this run needs the PCM');
-      const { synthesis } = await make();
+      const synthesis = await make().synthesis;
       if (!synthesis.pcm) throw new Error('no writer of this run needs the PCM');
       return synthesis.pcm;
     },

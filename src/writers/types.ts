@@ -31,6 +31,8 @@ export interface Writer {
   readonly byDefault: boolean;
   /** The shared resources it cannot be made without; the run makes each once for all the writers that need it. */
   readonly needs: readonly ResourceNeed[];
+  /** Resources it uses when another writer of the run makes them, without needing them (the EPUB's media overlays). */
+  readonly uses?: readonly ResourceNeed[];
   write(context: WriterContext): Promise<OutputFile[]>;
 }
 

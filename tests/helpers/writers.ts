@@ -14,7 +14,9 @@ export function fakeResources(options: { images?: FigureImages; narration?: Narr
   const fake = {
     images: options.images ?? new Map(),
     narrating: options.narration !== undefined,
+    speaking: options.narration !== undefined,
     narrationCalls: 0,
+    async spoken(): Promise<void> {},
     async narration(): Promise<TimedNarration> {
       fake.narrationCalls++;
       if (!options.narration) throw new Error('no narration in this run');

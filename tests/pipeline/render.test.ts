@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocument, WriterError } from '../../src/pipeline/render.js';
+import { renderDocument, renderFormats, WriterError, type StageTimes } from '../../src/pipeline/render.js';
 import { parseArticle } from '../../src/readers/index.js';
 
 const doc = parseArticle('# Title\n\nSome text. More text.', { format: 'markdown' });
@@ -21,5 +21,19 @@ describe('renderDocument', () => {
     expect(error).toBeInstanceOf(WriterError);
     expect((error as WriterError).format).toBe('ssml');
     expect((error as Error).message).toMatch(/^ssml: /);
+  });
+
+  it('synthesises first, runs the writers that need no speech while the encoder finishes, and returns the files in registry order', async () => {
+    const times: StageTimes = {};
+    const { files, failures } = await renderFormats(doc, ['pdf', 'mp3', 'json', 'epub'], {}, {}, times);
+    expect(failures).toEqual([]);
+    expect(Object.keys(times)).toEqual(['speech', 'json', 'pdf', 'mp3', 'epub']);
+    expect(files.map((f) => f.name)).toEqual(['document.json', 'narration.mp3', 'timing.json', 'article.epub', 'article.pdf']);
+  });
+
+  it('still writes the formats that need no speech when the synthesis fails, in registry order', async () => {
+    const { files, failures } = await renderFormats(doc, ['pdf', 'mp3', 'json', 'vtt'], { speech: { voice: 'no-such-voice' } });
+    expect(files.map((f) => f.name)).toEqual(['document.json', 'article.pdf']);
+    expect(failures.map((f) => f.format)).toEqual(['mp3', 'vtt']);
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
 import { readTags } from '../../src/speech/audio/id3.js';
 import { mp3Layout, MP3_DECODER_DELAY_SAMPLES } from '../../src/speech/audio/mp3.js';
-import { chaptersOf, encodeNarration, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
+import { chaptersOf, encodeNarration, narrate, synthesize, type Synthesis, type TimedNarration } from '../../src/speech/narration.js';
 import { parseWav } from '../../src/speech/audio/wav.js';
 import { rms } from '../../src/speech/audio/pcm.js';
 import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
@@ -216,5 +216,22 @@ describe('narration of articles with sections and in French', () => {
     expect(silent && silent.end - silent.start).toBe(Math.round(synthesis.sampleRate * 0.1));
     const narration = await encodeNarration(doc, synthesis);
     for (const clip of narration.clips) expect(clip.endMs).toBeGreaterThan(clip.startMs);
+  });
+
+  it('settles the synthesis before the encoder is done, and the narration then equals encoding the same synthesis at once', async () => {
+    const doc = parseArticle('---\ntitle: Streamed\nlang: en\n---\nOne sentence here. And a second one.\n', { format: 'markdown' });
+    const { synthesis, narration } = narrate(doc, { keepPcm: true });
+    const made = await synthesis;
+    // The encoder answers through a message from its thread: it cannot have finished in the same turn.
+    expect(await Promise.race([narration.then(() => 'encoded'), Promise.resolve('still encoding')])).toBe('still encoding');
+    const streamed = await narration;
+    expect(Buffer.compare(Buffer.from(streamed.mp3), Buffer.from((await encodeNarration(doc, made)).mp3))).toBe(0);
+  });
+
+  it('reports a failed synthesis through both promises', async () => {
+    const doc = parseArticle('---\ntitle: Voice\nlang: en\n---\nSome text.\n', { format: 'markdown' });
+    const { synthesis, narration } = narrate(doc, { speech: { voice: 'no-such-voice' } });
+    await expect(synthesis).rejects.toThrow(/no voice "no-such-voice"/);
+    await expect(narration).rejects.toThrow(/no voice "no-such-voice"/);
   });
 });

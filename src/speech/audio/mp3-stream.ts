@@ -113,8 +113,21 @@ class EncoderThread {
 
 let thread: EncoderThread | undefined;
 
+function encoderThread(): EncoderThread {
+  if (!thread || thread.dead) thread = new EncoderThread();
+  return thread;
+}
+
+/**
+ * Starts this thread's encoder thread ahead of the first stream, so that its
+ * start-up (loading and compiling LAME, about half a second) overlaps the
+ * engine's own instead of delaying the first samples' encoding.
+ */
+export function prepareMp3Encoder(): void {
+  encoderThread();
+}
+
 /** A new MP3 stream on this thread's encoder thread (created on first use, replaced if it died). */
 export function openMp3Stream(sampleRate: number): Mp3Stream {
-  if (!thread || thread.dead) thread = new EncoderThread();
-  return thread.stream(sampleRate);
+  return encoderThread().stream(sampleRate);
 }

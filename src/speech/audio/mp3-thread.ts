@@ -15,7 +15,8 @@ const CHUNK = 65536;
 
 const idle: Lame[] = [];
 const jobs = new Map<number, { lame: Lame; chunks: Uint8Array[] }>();
-let queue: Promise<void> = Promise.resolve();
+// The first encoder is made as the thread starts, before the first samples arrive: compiling LAME then overlaps the synthesis.
+let queue: Promise<void> = createMp3Encoder().then((lame) => void idle.push(lame), () => undefined);
 
 function reply(message: Mp3Reply, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);

@@ -6,6 +6,8 @@ declare module 'espeak-ng' {
     readFile(path: string): Uint8Array;
     unlink(path: string): void;
     analyzePath(path: string): { exists: boolean };
+    /** Resolves a path to its node; throws an ErrnoError when it does not exist (Emscripten's FS internals). */
+    lookupPath(path: string, options?: Readonly<Record<string, unknown>>): unknown;
   }
   export interface ESpeakModule {
     FS: EmscriptenFS;

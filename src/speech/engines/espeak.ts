@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ESpeakModule } from 'espeak-ng';
+import type { EmscriptenFS, ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmApi as EventsWasmApi, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
@@ -73,6 +73,7 @@ async function createInstance(): Promise<Instance> {
     },
   });
   if (!exports) throw new SpeechError('espeak-ng: the WASM module did not instantiate');
+  rememberDataLookups(module.FS);
   const wasm = exports;
   const events: EspeakEvent[] = [];
   const espeak: Instance = { module, exports, snapshot: new Uint8Array(exports.memory.buffer).slice(), stackPointer: exports.stackSave(), output, errors, events };
@@ -83,6 +84,38 @@ async function createInstance(): Promise<Instance> {
   };
   const hooked = hookSynthCallback(wasmApi, wasm.__indirect_function_table, () => wasm.memory.buffer, callbackSlots(bytes), probe, (list) => events.push(...list));
   return hooked ? espeak : { ...espeak, events: undefined };
+}
+
+/** Where the package keeps eSpeak NG's data files in its in-memory file system. */
+const DATA_DIR = '/usr/local/share/espeak-ng-data/';
+
+/**
+ * Remembers the file system's look-ups of eSpeak's data files. Every run of
+ * the program lists every voice file (about 400 paths, 800 look-ups, misses
+ * included), and Emscripten's in-memory file system resolves each path in
+ * JavaScript: 10 ms per unit, more than synthesising a short sentence takes.
+ * The data files never change, so a path resolves to the same node (or the
+ * same miss) every time; only our own files at the root are looked up afresh.
+ */
+function rememberDataLookups(fs: EmscriptenFS): void {
+  const lookupPath = fs.lookupPath.bind(fs);
+  const known = new Map<string, { readonly found: unknown } | { readonly missing: unknown }>();
+  fs.lookupPath = (file, options) => {
+    if (!file.startsWith(DATA_DIR)) return lookupPath(file, options);
+    let key = file;
+    for (const name in options) key += `\0${name}=${String(options[name])}`;
+    let entry = known.get(key);
+    if (!entry) {
+      try {
+        entry = { found: lookupPath(file, options) };
+      } catch (error) {
+        entry = { missing: error };
+      }
+      known.set(key, entry);
+    }
+    if ('missing' in entry) throw entry.missing;
+    return entry.found;
+  };
 }
 
 /** This thread's eSpeak NG, created on first use and kept for every later unit and article. */

@@ -9,6 +9,7 @@ export const epubWriter: Writer = {
   format: 'epub',
   byDefault: true,
   needs: [],
+  uses: ['narration'],
   description: 'article.epub: accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA); with synchronised narration (Media Overlays) when the narration is made too (mp3, vtt)',
   async write({ doc, options, resources }) {
     // Audio that failed costs the book its overlays, not the book: it is made without them and says so.
