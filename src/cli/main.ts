@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
 import { DEFAULT_BUDGET, defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
-import { ARTICLE_EXTENSIONS, READERS } from '../readers/index.js';
+import { ARTICLE_EXTENSIONS, READER_ENTRIES } from '../readers/registry.js';
 import { printableName } from '../shared/errors.js';
 import { VERSION } from '../shared/version.js';
 import { DEFAULT_ENGINE, engineEntry, ENGINE_NAMES, ENGINES } from '../speech/engines/index.js';
@@ -169,7 +169,7 @@ function program(): Command {
       'after',
       `
 Inputs, by file extension:
-${READERS.map((r) => `  ${r.extensions.join(', ').padEnd(18)} ${r.description}`).join('\n')}
+${READER_ENTRIES.map((r) => `  ${r.extensions.join(', ').padEnd(18)} ${r.description}`).join('\n')}
 
 Outputs (per article, in <out>/<slug>/):
 ${WRITERS.map((w) => `  ${w.format.padEnd(6)} ${w.description}`).join('\n')}

@@ -3,7 +3,9 @@ import type { MetadataOverrides } from '../model/build.js';
 import type { DraftMetadata } from '../model/draft.js';
 import type { Document } from '../model/types.js';
 import { decodeArticle, MAX_ARTICLE_BYTES } from '../readers/decode.js';
-import { parseArticle, readerForFile, type ReaderOptions } from '../readers/index.js';
+import { parseWith } from '../readers/parse.js';
+import { readerEntryForFile } from '../readers/registry.js';
+import type { ReaderOptions } from '../readers/types.js';
 import { readSidecar } from '../readers/sidecar.js';
 import { ArticleError } from '../shared/errors.js';
 import { FileRefused, readBoundedFile } from './files.js';
@@ -16,7 +18,7 @@ const NO_SIDECAR = new Set(['ENOENT', 'ENAMETOOLONG', 'ENOTDIR']);
 
 /** The sidecar metadata `<name>.json` next to an article whose reader takes one, if there is one. */
 async function sidecarOf(file: string): Promise<DraftMetadata | undefined> {
-  if (!readerForFile(file).sidecar) return undefined;
+  if (!readerEntryForFile(file).sidecar) return undefined;
   const sidecarPath = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.json`);
   let json: string;
   try {
@@ -45,5 +47,7 @@ export async function readArticleBytes(file: string): Promise<Buffer> {
 export async function readArticle(file: string, overrides: MetadataOverrides = {}, reader: ReaderOptions = {}): Promise<Document> {
   const text = decodeArticle(await readArticleBytes(file), file);
   const sidecar = await sidecarOf(file);
-  return parseArticle(text, { file, overrides, reader, ...(sidecar ? { sidecar } : {}) });
+  // Only this article's reader is loaded (a plain-text article never loads the Markdown parser).
+  const read = await readerEntryForFile(file).load();
+  return parseWith(read, text, { file, overrides, reader, ...(sidecar ? { sidecar } : {}) });
 }

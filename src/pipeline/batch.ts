@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { recoverFolder } from '../io/atomic.js';
-import { ARTICLE_EXTENSIONS } from '../readers/index.js';
+import { ARTICLE_EXTENSIONS } from '../readers/registry.js';
 import { printableName } from '../shared/errors.js';
 import { uniqueSlugs } from './slug.js';
 import type { ArticleOptions, ArticleResult, ArticleTask } from './article.js';

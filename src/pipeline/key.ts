@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetadataOverrides } from '../model/build.js';
 import type { Document } from '../model/types.js';
-import type { ReaderOptions } from '../readers/index.js';
+import type { ReaderOptions } from '../readers/types.js';
 import type { FigureImages } from '../shared/images.js';
 import { VERSION } from '../shared/version.js';
 import type { WriterOptions } from '../writers/index.js';

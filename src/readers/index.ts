@@ -1,68 +1,28 @@
-import { buildDocument, type MetadataOverrides } from '../model/build.js';
-import type { Draft, DraftMetadata } from '../model/draft.js';
-import { MetadataError } from '../model/metadata.js';
 import type { Document } from '../model/types.js';
-import { sentences } from '../model/walk.js';
-import { ArticleError } from '../shared/errors.js';
-import { readMarkdown } from './markdown.js';
-import { readText } from './text.js';
-import { ReaderError, type Reader, type ReaderOptions } from './types.js';
+import { parseWith, type ParseOptions } from './parse.js';
+import { READER_ENTRIES, readerEntryFor } from './registry.js';
+import type { Reader } from './types.js';
 
-export const textReader: Reader = {
-  name: 'text',
-  description: 'the plain-text article format: a leading `date YYYY-MM-DD` marker, blank-line paragraphs, headings and lists inferred from the layout, metadata in a <name>.json sidecar',
-  extensions: ['.txt', '.text'],
-  mediaTypes: ['text/plain'],
-  sidecar: true,
-  read: readText,
-};
-
-export const markdownReader: Reader = {
-  name: 'markdown',
-  description: 'CommonMark with YAML front matter (title, lang, date, authors, source, description)',
-  extensions: ['.md', '.markdown'],
-  mediaTypes: ['text/markdown'],
-  sidecar: false,
-  read: readMarkdown,
-};
-
-/**
- * Every reader. To add one (HTML, DOCX, ...), write its module under
- * `src/readers/` and list it here; the CLI's extension list and help follow.
- * The first is the fallback for a file whose extension no reader claims.
+/*
+ * The readers for library callers, every one loaded (this module waits for
+ * them as it loads), so that `parseArticle` stays synchronous. The pipeline
+ * reads through the registry instead and loads only the reader an article needs.
  */
-export const READERS: readonly Reader[] = [textReader, markdownReader];
 
-export type InputFormat = (typeof READERS)[number]['name'];
+/** Every reader, loaded, in registry order. */
+export const READERS: readonly Reader[] = await Promise.all(READER_ENTRIES.map(async (entry) => ({ ...entry, read: await entry.load() })));
 
-/** Every extension a folder search picks up. */
-export const ARTICLE_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
-
-/** The reader named `name`, or undefined. */
+/** The loaded reader named `name`, or undefined. */
 export function readerNamed(name: string): Reader | undefined {
   return READERS.find((r) => r.name === name);
 }
 
-/** The reader for a file name, by its extension; the plain-text reader for anything unclaimed. */
+/** The loaded reader for a file name, by its extension; the plain-text reader for anything unclaimed. */
 export function readerForFile(file: string): Reader {
-  const dot = file.lastIndexOf('.');
-  const extension = dot > file.lastIndexOf('/') ? file.slice(dot).toLowerCase() : '';
-  return READERS.find((r) => r.extensions.includes(extension)) ?? textReader;
-}
-
-/** The format name of a file (`text`, `markdown`). */
-export function formatOf(file: string): InputFormat {
-  return readerForFile(file).name;
-}
-
-export interface ParseOptions {
-  /** Names the article in errors (and picks the reader when `format` is not given). */
-  readonly file?: string;
-  readonly format?: InputFormat;
-  /** Metadata from a sidecar file, over the article's own. */
-  readonly sidecar?: DraftMetadata;
-  readonly overrides?: MetadataOverrides;
-  readonly reader?: ReaderOptions;
+  const entry = readerEntryFor({ file });
+  const reader = readerNamed(entry.name);
+  if (!reader) throw new Error(`reader ${entry.name} is not loaded`);
+  return reader;
 }
 
 /**
@@ -70,20 +30,12 @@ export interface ParseOptions {
  * reason for anything wrong with the input.
  */
 export function parseArticle(text: string, options: ParseOptions = {}): Document {
-  const file = options.file ?? '<input>';
-  const reader = (options.format !== undefined ? readerNamed(options.format) : undefined) ?? (options.file ? readerForFile(options.file) : textReader);
-  let document: Document;
-  try {
-    const draft = reader.read(text, options.reader);
-    const withSidecar: Draft = options.sidecar ? { ...draft, meta: { ...draft.meta, ...options.sidecar } } : draft;
-    document = buildDocument(withSidecar, options.overrides);
-  } catch (error) {
-    if (error instanceof MetadataError || error instanceof ReaderError) throw new ArticleError(file, error.message);
-    throw error;
-  }
-  if (sentences(document).length === 0) throw new ArticleError(file, 'no text to read (only markup or whitespace)');
-  return document;
+  const reader = readerNamed(readerEntryFor(options).name);
+  if (!reader) throw new Error(`reader ${readerEntryFor(options).name} is not loaded`);
+  return parseWith(reader.read, text, options);
 }
 
-export type { Reader, ReaderOptions } from './types.js';
+export { ARTICLE_EXTENSIONS, formatOf, READER_ENTRIES, type InputFormat } from './registry.js';
+export type { ParseOptions } from './parse.js';
+export type { Read, Reader, ReaderEntry, ReaderOptions } from './types.js';
 export { ReaderError } from './types.js';

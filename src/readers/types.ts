@@ -6,7 +6,14 @@ import type { Draft } from '../model/draft.js';
  * them; see `io/article.ts`). A reader throws a `ReaderError` for input it
  * cannot read, with a one-line reason.
  */
-export interface Reader {
+export type Read = (text: string, options?: ReaderOptions) => Draft;
+
+/**
+ * A reader's registry entry: what the command line, the folder search and the
+ * help need, and the reader itself, loaded only when an article in its format
+ * is read (a Markdown parser costs a plain-text article nothing).
+ */
+export interface ReaderEntry {
   /** The format's name, as `formatOf` returns it and the library's `format` option takes it. */
   readonly name: string;
   /** One line for `--help` and the docs. */
@@ -17,7 +24,12 @@ export interface Reader {
   readonly mediaTypes: readonly string[];
   /** Whether a `<name>.json` next to the article supplies its metadata (the plain-text format has nowhere else to put it). */
   readonly sidecar: boolean;
-  read(text: string, options?: ReaderOptions): Draft;
+  load(): Promise<Read>;
+}
+
+/** A reader with its module loaded (the library's synchronous `parseArticle` reads through these). */
+export interface Reader extends ReaderEntry {
+  readonly read: Read;
 }
 
 /** What the user can ask of the readers (plain data: it crosses to the worker threads). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentProblems } from '../../src/model/validate.js';
-import { ARTICLE_EXTENSIONS, formatOf, parseArticle, READERS, readerForFile, readerNamed } from '../../src/readers/index.js';
+import { ARTICLE_EXTENSIONS, formatOf, parseArticle, READER_ENTRIES, READERS, readerForFile, readerNamed } from '../../src/readers/index.js';
 import { ArticleError } from '../../src/shared/errors.js';
 
 describe('the reader registry', () => {
@@ -12,6 +12,11 @@ describe('the reader registry', () => {
       expect(reader.mediaTypes.every((t) => /^[a-z]+\/[a-z+.-]+$/.test(t))).toBe(true);
       expect(readerNamed(reader.name)).toBe(reader);
     }
+  });
+
+  it('loads, for the library, exactly the readers the registry lists, each the function its entry loads', async () => {
+    expect(READERS.map((r) => r.name)).toEqual(READER_ENTRIES.map((r) => r.name));
+    for (const [i, entry] of READER_ENTRIES.entries()) expect(READERS[i]?.read).toBe(await entry.load());
   });
 
   it('picks the reader by extension, case-insensitively, and plain text for anything unclaimed', () => {
