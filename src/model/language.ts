@@ -14,22 +14,61 @@ import { primarySubtag } from './metadata.js';
  * only: an article that states its language never pays for it.
  */
 
-interface EldResult {
+export interface EldResult {
   readonly language: string;
   getScores(): Record<string, number>;
 }
 
-interface Eld {
+export interface Eld {
   detect(text: string): EldResult;
   setLanguageSubset(languages: readonly string[] | false): unknown;
 }
 
 let detector: Eld | undefined;
 
+/** The n-gram data as JSON, written by the build (scripts/eld-ngrams.mjs); the same path from src/ and dist/. */
+const NGRAMS_JSON = new URL('../../dist/data/eld-extrasmall.json', import.meta.url);
+
+/** The JSON data, through require (a module load, like eld's own), or undefined when the build did not write it. */
+function jsonData(load: NodeRequire): unknown {
+  try {
+    return load(fileURLToPath(NGRAMS_JSON));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * eld's 'extrasmall' detector. eld ships its data as a 950 KB JavaScript
+ * object literal, which takes V8 about 250 ms to load; the build writes the
+ * same data as JSON, which parses in about 50 ms, and it is loaded into a
+ * detector made by eld's own `createEld` (not in the package's exports, so
+ * reached by path from its public entry). Without the JSON, eld's own
+ * module. tests/model/language.test.ts checks that both give the same scores.
+ */
 function eld(): Eld {
   // eld is ESM-only; Node >= 20.19 loads it synchronously through require, so buildDocument stays synchronous.
-  detector ??= (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as { eld: Eld }).eld;
+  const load = createRequire(import.meta.url);
+  const entry = import.meta.resolve('eld/extrasmall');
+  if (!detector) {
+    const data = jsonData(load);
+    const { createEld } = load(fileURLToPath(new URL('../languageDetector.js', entry))) as { createEld: () => { instance: Eld; loadData(data: unknown): unknown } };
+    const { instance, loadData } = createEld();
+    if (data !== undefined && loadData(data)) detector = instance;
+  }
+  detector ??= (load(fileURLToPath(entry)) as { eld: Eld }).eld;
   return detector;
+}
+
+/** eld's own 'extrasmall' detector, as the package exports it (for the test that the JSON path gives the same). */
+export function packagedDetector(): Eld {
+  return (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as { eld: Eld }).eld;
+}
+
+/** The detector in use (for that test). */
+export function loadedDetector(): Eld {
+  return eld();
 }
 
 export interface LanguageGuess {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/model/build.js';
-import { ARTICLE_CONFIDENCE, detectLanguage, passageLanguage, PASSAGE_LANGUAGES } from '../../src/model/language.js';
+import { ARTICLE_CONFIDENCE, detectLanguage, loadedDetector, packagedDetector, passageLanguage, PASSAGE_LANGUAGES } from '../../src/model/language.js';
 import { parseArticle } from '../../src/readers/index.js';
 
 interface Sample {
@@ -12,6 +12,22 @@ interface Sample {
 const samples = JSON.parse(readFileSync(new URL('../fixtures/language/samples.json', import.meta.url), 'utf8')) as Sample[];
 const articles = samples.filter((s) => s.bucket === 'article');
 const passages = samples.filter((s) => s.bucket === 'short');
+
+describe('the detector loaded from the build\'s JSON', () => {
+  it('is not eld\'s packaged instance, and scores every sample exactly as it does, also among a subset', () => {
+    const ours = loadedDetector();
+    const theirs = packagedDetector();
+    expect(ours).not.toBe(theirs);
+    for (const sample of samples) {
+      expect(ours.detect(sample.text).getScores()).toEqual(theirs.detect(sample.text).getScores());
+      ours.setLanguageSubset(PASSAGE_LANGUAGES);
+      theirs.setLanguageSubset(PASSAGE_LANGUAGES);
+      expect(ours.detect(sample.text).getScores()).toEqual(theirs.detect(sample.text).getScores());
+      ours.setLanguageSubset(false);
+      theirs.setLanguageSubset(false);
+    }
+  });
+});
 
 describe('detectLanguage on real multilingual text', () => {
   it('names the language of every whole article (7 languages), confidently', () => {
