@@ -39,8 +39,11 @@ describe('espeak engine (WASM)', () => {
   it('reuses one instance: the same unit gives the same samples, whatever ran before', async () => {
     const a = unit('en', 'The minister met the ambassador on Monday.');
     const b = unit('fr', 'Le ministre a rencontré l’ambassadeur lundi.');
+    // A long unit between: its larger heap must be gone before the next run.
+    const long = unit('en', Array.from({ length: 30 }, () => 'The minister met the ambassador, and they spoke at length about trade.').join(' '));
     const first = await espeakEngine.synthesize(a, { lang: 'en' });
     await espeakEngine.synthesize(b, { lang: 'fr' });
+    await espeakEngine.synthesize(long, { lang: 'en' });
     const again = await espeakEngine.synthesize(a, { lang: 'en' });
     expect(first.sampleRate).toBe(22050);
     expect(first.samples.length).toBeGreaterThan(22050);

@@ -1,0 +1,65 @@
+/**
+ * The saved state of eSpeak NG's WASM memory, restored before every run of
+ * its command line (espeak.ts), and restored only where a run can have
+ * changed it.
+ *
+ * Of the 32 MiB, about 17 MiB are the data files embedded in the module
+ * (phoneme tables, dictionaries, voices): Emscripten's file system serves
+ * them as views of that memory, which it documents as never changing, and
+ * eSpeak only reads them. Above the saved state's last non-zero byte the
+ * memory was all zero. So a restore copies the saved bytes around the data
+ * files (about 1 MiB), zero-fills the rest, and leaves the data files as they
+ * are: a fifth of the copying, and 1 MiB kept instead of 32.
+ */
+
+/** A range of byte addresses, end exclusive. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface MemorySnapshot {
+  /** The saved bytes, each with the address it goes back to. */
+  readonly parts: readonly { readonly at: number; readonly bytes: Uint8Array }[];
+  /** From here to the end of memory the saved state was zero. */
+  readonly zeroFrom: number;
+}
+
+/**
+ * Where Emscripten's embedded files lie, from its table at `table`: records
+ * of three little-endian u32 (name address, length, content address), ended
+ * by a zero name address. Undefined when the table lists none.
+ */
+export function embeddedFilesRange(memory: Uint8Array, table: number): ByteRange | undefined {
+  const view = new DataView(memory.buffer, memory.byteOffset, memory.byteLength);
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (let at = table; at + 12 <= memory.byteLength && view.getUint32(at, true) !== 0; at += 12) {
+    const length = view.getUint32(at + 4, true);
+    const content = view.getUint32(at + 8, true);
+    if (length === 0) continue;
+    start = Math.min(start, content);
+    end = Math.max(end, content + length);
+  }
+  return end > start ? { start, end: Math.min(end, memory.byteLength) } : undefined;
+}
+
+/** The state of `memory` to restore later; `unchanging` (the embedded files) is not saved. */
+export function takeSnapshot(memory: Uint8Array, unchanging?: ByteRange): MemorySnapshot {
+  let zeroFrom = memory.byteLength;
+  while (zeroFrom > 0 && memory[zeroFrom - 1] === 0) zeroFrom--;
+  const ranges: ByteRange[] =
+    unchanging && unchanging.end <= zeroFrom
+      ? [
+          { start: 0, end: unchanging.start },
+          { start: unchanging.end, end: zeroFrom },
+        ]
+      : [{ start: 0, end: zeroFrom }];
+  return { parts: ranges.filter((r) => r.end > r.start).map((r) => ({ at: r.start, bytes: memory.slice(r.start, r.end) })), zeroFrom };
+}
+
+/** Puts `memory` back as it was when `snapshot` was taken (memory grown since is zeroed too). */
+export function restoreSnapshot(memory: Uint8Array, snapshot: MemorySnapshot): void {
+  for (const part of snapshot.parts) memory.set(part.bytes, part.at);
+  memory.fill(0, snapshot.zeroFrom);
+}

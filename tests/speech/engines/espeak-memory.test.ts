@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { embeddedFilesRange, restoreSnapshot, takeSnapshot } from '../../../src/speech/engines/espeak-memory.js';
+
+/** A memory of `size` bytes with an embedded-files table at `table` listing `files` ([content address, length]). */
+function memoryWith(size: number, table: number, files: readonly (readonly [number, number])[]): Uint8Array {
+  const memory = new Uint8Array(size);
+  const view = new DataView(memory.buffer);
+  files.forEach(([content, length], i) => {
+    view.setUint32(table + i * 12, 1, true); // any non-zero name address
+    view.setUint32(table + i * 12 + 4, length, true);
+    view.setUint32(table + i * 12 + 8, content, true);
+    memory.fill(0xaa, content, content + length);
+  });
+  return memory;
+}
+
+describe('eSpeak memory snapshots', () => {
+  it('finds the embedded files from Emscripten\'s table, and nothing in an empty table', () => {
+    const memory = memoryWith(4096, 100, [
+      [1000, 500],
+      [1500, 1000],
+    ]);
+    expect(embeddedFilesRange(memory, 100)).toEqual({ start: 1000, end: 2500 });
+    expect(embeddedFilesRange(new Uint8Array(64), 0)).toBeUndefined();
+  });
+
+  it('restores every byte outside the embedded files, zeroes what lay past the saved state, and saves none of the files', () => {
+    const memory = memoryWith(4096, 100, [[1000, 1500]]);
+    memory.fill(7, 2600, 2700); // statics above the files
+    const snapshot = takeSnapshot(memory, embeddedFilesRange(memory, 100));
+    expect(snapshot.zeroFrom).toBe(2700);
+    expect(snapshot.parts.reduce((n, p) => n + p.bytes.length, 0)).toBe(2700 - 1500);
+    const pristine = memory.slice();
+    memory.fill(1, 0, 40); // the table's neighbours
+    memory.fill(2, 2650, 4096); // statics and heap grown past the saved state
+    restoreSnapshot(memory, snapshot);
+    expect(Buffer.compare(Buffer.from(memory), Buffer.from(pristine))).toBe(0);
+  });
+
+  it('saves everything when no files are known, and zeroes memory grown since', () => {
+    const memory = new Uint8Array(1024).fill(3, 0, 512);
+    const snapshot = takeSnapshot(memory);
+    const grown = new Uint8Array(2048).fill(9);
+    restoreSnapshot(grown, snapshot);
+    expect([...grown.subarray(0, 512)].every((b) => b === 3)).toBe(true);
+    expect([...grown.subarray(512)].every((b) => b === 0)).toBe(true);
+  });
+});
