@@ -24,7 +24,7 @@ import { EPub, type Chapter, type Options } from 'epub-gen-memory';
  *   download fails with `ignoreFailedDownloads`, ships a 0-byte manifest item.
  *   -> the chapter's `content` is empty and `chapterXHTML: '<%- xhtml %>'`
  *   prints our document; images (already read and type-checked), the SMIL
- *   overlay and the MP3 are added to the zip by `render()` below.
+ *   overlay and the MP3 are added to the container's files after it (not to its zip).
  * - the zip: JSZip entries dated "now", with folder entries. -> the caller
  *   repacks the files deterministically (zip.ts); `genEpub()` is not used.
  */
@@ -64,22 +64,6 @@ interface TemplateData {
 }
 
 class BookAssembler extends EPub {
-  constructor(
-    options: Options,
-    content: readonly Chapter[],
-    private readonly resources: readonly PackageFile[],
-  ) {
-    super(options, content);
-  }
-
-  override async render(): Promise<this> {
-    await super.render();
-    const folder = this.zip.folder(GENERATOR_NAMES.folder);
-    if (!folder) throw new Error('epub-gen-memory: package folder missing');
-    for (const resource of this.resources) folder.file(resource.path, resource.data);
-    return this;
-  }
-
   /** Every file of the rendered container (folders left out), by path. */
   async files(): Promise<Map<string, Uint8Array>> {
     const out = new Map<string, Uint8Array>();
@@ -118,7 +102,15 @@ export async function generateContainer(input: GeneratorInput): Promise<Map<stri
     ...templates,
   };
   const chapter: Chapter & { readonly xhtml: string } = { title: input.title, content: '', filename: input.contentHref, xhtml: input.contentXhtml };
-  const assembler = new BookAssembler(options, [chapter], input.resources);
+  const assembler = new BookAssembler(options, [chapter]);
   await assembler.render();
-  return assembler.files();
+  const files = await assembler.files();
+  // Images, overlays and audio go into the container as they are, not through the package's zip: a two-hour
+  // narration (43 MB) would otherwise be copied in and out of it once more.
+  for (const resource of input.resources) {
+    const name = `${GENERATOR_NAMES.folder}/${resource.path}`;
+    if (files.has(name)) throw new Error(`epub-gen-memory: two files of the book are named ${name}`);
+    files.set(name, typeof resource.data === 'string' ? new TextEncoder().encode(resource.data) : resource.data);
+  }
+  return files;
 }
