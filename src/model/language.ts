@@ -26,11 +26,15 @@ export interface Eld {
 
 let detector: Eld | undefined;
 
+// eld is ESM-only; Node >= 20.19 loads it synchronously through require, so buildDocument stays synchronous.
+const load = createRequire(import.meta.url);
+const ELD_ENTRY = import.meta.resolve('eld/extrasmall');
+
 /** The n-gram data as JSON, written by the build (scripts/eld-ngrams.mjs); the same path from src/ and dist/. */
 const NGRAMS_JSON = new URL('../../dist/data/eld-extrasmall.json', import.meta.url);
 
 /** The JSON data, through require (a module load, like eld's own), or undefined when the build did not write it. */
-function jsonData(load: NodeRequire): unknown {
+function jsonData(): unknown {
   try {
     return load(fileURLToPath(NGRAMS_JSON));
   } catch (error) {
@@ -40,35 +44,32 @@ function jsonData(load: NodeRequire): unknown {
 }
 
 /**
- * eld's 'extrasmall' detector. eld ships its data as a 950 KB JavaScript
- * object literal, which takes V8 about 250 ms to load; the build writes the
- * same data as JSON, which parses in about 50 ms, and it is loaded into a
- * detector made by eld's own `createEld` (not in the package's exports, so
- * reached by path from its public entry). Without the JSON, eld's own
- * module. tests/model/language.test.ts checks that both give the same scores.
+ * A detector with the build's JSON data, made by eld's own `createEld` (not
+ * in the package's exports, so reached by path from its public entry);
+ * undefined without the JSON.
  */
-function eld(): Eld {
-  // eld is ESM-only; Node >= 20.19 loads it synchronously through require, so buildDocument stays synchronous.
-  const load = createRequire(import.meta.url);
-  const entry = import.meta.resolve('eld/extrasmall');
-  if (!detector) {
-    const data = jsonData(load);
-    const { createEld } = load(fileURLToPath(new URL('../languageDetector.js', entry))) as { createEld: () => { instance: Eld; loadData(data: unknown): unknown } };
-    const { instance, loadData } = createEld();
-    if (data !== undefined && loadData(data)) detector = instance;
-  }
-  detector ??= (load(fileURLToPath(entry)) as { eld: Eld }).eld;
-  return detector;
+function detectorFromJson(): Eld | undefined {
+  const data = jsonData();
+  if (data === undefined) return undefined;
+  const { createEld } = load(fileURLToPath(new URL('../languageDetector.js', ELD_ENTRY))) as { createEld: () => { instance: Eld; loadData(data: unknown): unknown } };
+  const { instance, loadData } = createEld();
+  return loadData(data) ? instance : undefined;
 }
 
-/** eld's own 'extrasmall' detector, as the package exports it (for the test that the JSON path gives the same). */
+/** eld's own 'extrasmall' detector, as the package exports it. */
 export function packagedDetector(): Eld {
-  return (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as { eld: Eld }).eld;
+  return (load(fileURLToPath(ELD_ENTRY)) as { eld: Eld }).eld;
 }
 
-/** The detector in use (for that test). */
+/**
+ * The detector in use. eld ships its data as a 950 KB JavaScript object
+ * literal, which takes V8 about 250 ms to load; the build writes the same data
+ * as JSON, which parses in about 50 ms. Without the JSON, eld's own module.
+ * tests/model/language.test.ts checks that both give the same scores.
+ */
 export function loadedDetector(): Eld {
-  return eld();
+  detector ??= detectorFromJson() ?? packagedDetector();
+  return detector;
 }
 
 export interface LanguageGuess {
@@ -100,7 +101,7 @@ const SAMPLE_CHARS = 20_000;
 export function detectLanguage(text: string, among?: readonly string[]): LanguageGuess | undefined {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (!/\p{L}/u.test(sample)) return undefined;
-  const detect = eld();
+  const detect = loadedDetector();
   if (among) detect.setLanguageSubset(among);
   try {
     const result = detect.detect(sample);

@@ -55,45 +55,36 @@ async function narrationUnits(doc: Document, options: WriterOptions): Promise<Sp
 export function articleResources(doc: Document, options: WriterOptions, needs: ReadonlySet<ResourceNeed>, images: FigureImages = new Map()): ArticleResources {
   const narrating = needs.has('narration');
   const keepPcm = needs.has('pcm');
-  let made: { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } | undefined;
-  const make = (): { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } => {
-    if (made) return made;
-    const started = (async () => {
+  const speaking = narrating || keepPcm;
+  let started: Promise<{ synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> }> | undefined;
+  const start = (): Promise<{ synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> }> => {
+    started ??= (async () => {
       // The engines and the encoder load only for a run that speaks.
       const { narrate, synthesize } = await import('../speech/narration.js');
       const synthesisOptions = { ...(options.speech ? { speech: options.speech } : {}), units: await narrationUnits(doc, options), keepPcm };
-      const inProgress: { synthesis: Promise<Synthesis>; narration?: Promise<TimedNarration> } = narrating ? narrate(doc, synthesisOptions) : { synthesis: synthesize(doc, synthesisOptions) };
-      return inProgress;
+      if (narrating) return narrate(doc, synthesisOptions);
+      const synthesis = synthesize(doc, synthesisOptions);
+      // Awaited by pcm(), perhaps later: a failure then is not an unhandled rejection now.
+      synthesis.catch(() => undefined);
+      return { synthesis };
     })();
-    const synthesis = started.then((s) => s.synthesis);
-    synthesis.catch(() => undefined);
-    if (!narrating) {
-      made = { synthesis };
-      return made;
-    }
-    const narration = started.then((s) => {
-      if (!s.narration) throw new Error('no writer of this run needs the narration');
-      return s.narration;
-    });
-    narration.catch(() => undefined);
-    made = { synthesis, narration };
-    return made;
+    return started;
   };
   return {
     images,
     narrating,
-    speaking: narrating || keepPcm,
+    speaking,
     async spoken() {
-      if (narrating || keepPcm) await make().synthesis.catch(() => undefined);
+      if (speaking) await start().then((s) => s.synthesis).catch(() => undefined);
     },
     async narration() {
-      const narration = narrating ? make().narration : undefined;
+      const narration = narrating ? (await start()).narration : undefined;
       if (!narration) throw new Error('no writer of this run needs the narration');
       return narration;
     },
     async pcm() {
       if (!keepPcm) throw new Error('no writer of this run needs the PCM');
-      const synthesis = await make().synthesis;
+      const synthesis = await (await start()).synthesis;
       if (!synthesis.pcm) throw new Error('no writer of this run needs the PCM');
       return synthesis.pcm;
     },
