@@ -8,6 +8,7 @@
  *
  *   npm run bench              every comparison (about 15 minutes on 2 cores)
  *   npm run bench -- --quick   the sample only: no 40-article batch, no 2-hour article
+ *   npm run bench -- --only batch   only the comparisons and memory figures whose name contains "batch"
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,10 @@ const SAMPLE = path.resolve('input/khorev-asif-meeting.txt');
 const CLI = path.resolve('dist/cli/bin.js');
 const NODE = process.execPath;
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+/** Whether a comparison or memory figure of this name is measured in this run (`--only`). */
+const wanted = (name: string): boolean => only === undefined || name.includes(only);
 const work = mkdtempSync(path.join(os.tmpdir(), 'voxpress-bench-'));
 const out = (name: string): string => path.join(work, `out-${name}`);
 const voxpress = (...args: string[]): string[] => [NODE, CLI, ...args, '--quiet', '--force'];
@@ -57,8 +62,10 @@ function rows(inputs: { ssml: string; batch: string }, installed: ReadonlySet<st
   const hasCommand = (name: string): boolean => installed.has(name);
   const result: Row[] = [];
   // Each row as it is measured: the whole bench takes most of an hour on 2 cores, and the table comes at the end.
-  const add = (row: Row): void => {
-    add(row);
+  const add = (name: string, measure: (name: string) => Omit<Row, 'name'>): void => {
+    if (!wanted(name)) return;
+    const row: Row = { ...measure(name), name };
+    result.push(row);
     console.error(`bench: ${row.name}: ${range(row.ours)}, ${ratioText(row)}`);
   };
   const wav = path.join(work, 'native.wav');
@@ -67,35 +74,38 @@ function rows(inputs: { ssml: string; batch: string }, installed: ReadonlySet<st
     argv: ['sh', '-c', `espeak-ng -v en-us -m -f '${inputs.ssml}' -w '${wav}' && lame --quiet -b 48 -m m '${wav}' '${path.join(work, 'native.mp3')}'`],
   };
   const haveNative = hasCommand('espeak-ng') && hasCommand('lame');
-  add({ ...compare('whole pipeline, sample, default formats', voxpress(SAMPLE, '--out', out('all')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' });
-  add({ ...compare('--formats mp3, sample', voxpress(SAMPLE, '--formats', 'mp3', '--out', out('mp3')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' });
+  add('whole pipeline, sample, default formats', (name) => ({ ...compare(name, voxpress(SAMPLE, '--out', out('all')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' }));
+  add('--formats mp3, sample', (name) => ({ ...compare(name, voxpress(SAMPLE, '--formats', 'mp3', '--out', out('mp3')), haveNative ? nativePair : undefined), goal: '≤ 1.0×', reading: 'slower' }));
   const pandoc = hasCommand('pandoc') ? { label: 'pandoc -f markdown -t epub3', argv: ['pandoc', '-f', 'markdown', '-t', 'epub3', '-o', path.join(work, 'pandoc.epub'), SAMPLE] } : undefined;
-  add({ ...compare('--formats epub (no audio), sample', voxpress(SAMPLE, '--formats', 'epub', '--out', out('epub')), pandoc), goal: '≤ 2×', reading: 'slower' });
+  add('--formats epub (no audio), sample', (name) => ({ ...compare(name, voxpress(SAMPLE, '--formats', 'epub', '--out', out('epub')), pandoc), goal: '≤ 2×', reading: 'slower' }));
   const soffice = hasCommand('soffice')
     ? {
         label: 'LibreOffice Writer, PDF/UA export (soffice --headless --convert-to pdf)',
         argv: ['soffice', '--headless', '--convert-to', 'pdf:writer_pdf_Export:{"PDFUACompliance":{"type":"boolean","value":"true"}}', '--outdir', path.join(work, 'soffice'), SAMPLE],
       }
     : undefined;
-  add({ ...compare('--formats pdf, sample', voxpress(SAMPLE, '--formats', 'pdf', '--out', out('pdf')), soffice), goal: '≤ 0.2× (5× faster)', reading: 'slower' });
+  add('--formats pdf, sample', (name) => ({ ...compare(name, voxpress(SAMPLE, '--formats', 'pdf', '--out', out('pdf')), soffice), goal: '≤ 0.2× (5× faster)', reading: 'slower' }));
   const nodeAlone = { label: 'node -e 0', argv: [NODE, '-e', '0'] };
-  add({ ...compare('--version', [NODE, CLI, '--version'], nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' });
-  add({ ...compare('--formats json, sample', voxpress(SAMPLE, '--formats', 'json', '--out', out('json')), nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' });
+  add('--version', (name) => ({ ...compare(name, [NODE, CLI, '--version'], nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' }));
+  add('--formats json, sample', (name) => ({ ...compare(name, voxpress(SAMPLE, '--formats', 'json', '--out', out('json')), nodeAlone, { runs: 10, warmup: 3 }), goal: '≤ 0.15 s', reading: 'slower' }));
   if (!quick) {
-    const batch = compare('40 articles, all formats: --jobs 2 (peer: --jobs 1)', voxpress(inputs.batch, '--jobs', '2', '--out', out('batch2')), { label: 'voxpress --jobs 1', argv: voxpress(inputs.batch, '--jobs', '1', '--out', out('batch1')) });
-    add({ ...batch, goal: '≥ 1.8× faster', reading: 'speed-up' });
+    add('40 articles, all formats: --jobs 2 (peer: --jobs 1)', (name) => ({
+      ...compare(name, voxpress(inputs.batch, '--jobs', '2', '--out', out('batch2')), { label: 'voxpress --jobs 1', argv: voxpress(inputs.batch, '--jobs', '1', '--out', out('batch1')) }),
+      goal: '≥ 1.8× faster',
+      reading: 'speed-up',
+    }));
   }
   return result;
 }
 
 function memory(inputs: { batch: string; long: string }): Memory[] {
-  const list: Memory[] = [{ name: 'sample, default formats, --jobs 1', bytes: peakMemory(voxpress(SAMPLE, '--jobs', '1', '--out', out('mem'))), goal: '≤ 250 MB per worker' }];
-  if (!quick) {
-    list.push({ name: '40 articles, --jobs 1', bytes: peakMemory(voxpress(inputs.batch, '--jobs', '1', '--out', out('mem1'))), goal: '' });
-    list.push({ name: '40 articles, --jobs 2', bytes: peakMemory(voxpress(inputs.batch, '--jobs', '2', '--out', out('mem2'))), goal: '' });
-    list.push({ name: 'a two-hour article, default formats', bytes: peakMemory(voxpress(inputs.long, '--jobs', '1', '--out', out('long'))), goal: '≤ 300 MB' });
-  }
-  return list;
+  const figures: { name: string; argv: string[]; goal: string; everyRun?: boolean }[] = [
+    { name: 'sample, default formats, --jobs 1', argv: voxpress(SAMPLE, '--jobs', '1', '--out', out('mem')), goal: '≤ 250 MB per worker', everyRun: true },
+    { name: '40 articles, --jobs 1', argv: voxpress(inputs.batch, '--jobs', '1', '--out', out('mem1')), goal: '' },
+    { name: '40 articles, --jobs 2', argv: voxpress(inputs.batch, '--jobs', '2', '--out', out('mem2')), goal: '' },
+    { name: 'a two-hour article, default formats', argv: voxpress(inputs.long, '--jobs', '1', '--out', out('long')), goal: '≤ 300 MB' },
+  ];
+  return figures.filter((f) => (f.everyRun === true || !quick) && wanted(f.name)).map((f) => ({ name: f.name, bytes: peakMemory(f.argv), goal: f.goal }));
 }
 
 const seconds = (s: number): string => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
   const inputs = prepareInputs();
   const table = rows(inputs, installed);
   const memories = memory(inputs);
-  const engines = await voices(installed);
+  const engines = wanted('engine') ? await voices(installed) : [];
   const resultsFile = path.resolve('.bench/results.json');
   const previousFile = path.resolve('.bench/results.previous.json');
   const previous = previousRatios(resultsFile);
@@ -183,7 +193,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   if (existsSync(resultsFile)) renameSync(resultsFile, previousFile);
-  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, versions, quick, rows: table, memory: memories, engines }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, versions, quick, ...(only !== undefined ? { only } : {}), rows: table, memory: memories, engines }, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(process.cwd(), resultsFile)}${existsSync(previousFile) ? ` (previous run: ${path.relative(process.cwd(), previousFile)})` : ''}`);
 }
 
