@@ -1,7 +1,7 @@
 import type { Document } from '../model/types.js';
 import type { Chapter } from './audio/id3.js';
-import { tagMp3 } from './audio/id3.js';
-import { encodeMp3, mp3Layout, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
+import { tagEncodedMp3, type AudioTags } from './audio/id3.js';
+import { encodeMp3, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
 import { openMp3Stream, prepareMp3Encoder, type Mp3Stream } from './audio/mp3-stream.js';
 import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
@@ -69,8 +69,8 @@ export interface SynthesisOptions {
   readonly speech?: SpeechOptions;
   /** The units to speak; by default the document's script with default options. */
   readonly units?: readonly SpokenUnit[];
-  /** Receives the audio as it is made, in order (units and pauses), e.g. to encode it alongside. */
-  readonly onSamples?: (samples: Int16Array, sampleRate: number) => void;
+  /** Receives the audio as it is made, in order (units and pauses), e.g. to encode it alongside; synthesis waits for a returned promise. */
+  readonly onSamples?: (samples: Int16Array, sampleRate: number) => void | Promise<void>;
   /** Keep the whole PCM in the result (for the WAV file). */
   readonly keepPcm?: boolean;
 }
@@ -100,14 +100,14 @@ export async function synthesize(doc: Document, options: SynthesisOptions = {}):
     const bounds = audibleBounds(pcm);
     const speech = pcm.samples.slice(bounds.start, bounds.end);
     if (keep) parts.push(speech);
-    sink?.(speech, sampleRate);
+    await sink?.(speech, sampleRate);
     const { words, estimated } = unitWords(unit.text, pcm.words, { sampleRate, samples: speech }, bounds.start);
     spans.push({ id: unit.id, start: at, end: at + speech.length, words, wordsEstimated: estimated });
     at += speech.length;
     if (index < units.length - 1) {
       const pause = silence(sampleRate, unit.pauseAfterMs);
       if (keep) parts.push(pause);
-      sink?.(pause, sampleRate);
+      await sink?.(pause, sampleRate);
       at += pause.length;
     }
   }
@@ -153,7 +153,7 @@ export function artistOf(doc: Document): string | undefined {
 /** Encodes a synthesis made with `keepPcm` (in this thread) and measures the result. */
 export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
   if (!synthesis.pcm) throw new Error('encodeNarration needs a synthesis made with keepPcm');
-  return measureNarration(doc, synthesis, await encodeMp3(synthesis.pcm));
+  return measureNarration(doc, synthesis, [await encodeMp3(synthesis.pcm)]);
 }
 
 /** A narration under way: the synthesis settles first, the encoded narration once the encoder thread has caught up. */
@@ -175,7 +175,7 @@ export function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSample
     ...options,
     onSamples: (samples, sampleRate) => {
       stream ??= openMp3Stream(sampleRate);
-      stream.push(samples);
+      return stream.push(samples);
     },
   }).catch((error: unknown) => {
     stream?.abort();
@@ -196,24 +196,24 @@ export function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSample
  * times are the PCM spans shifted by the MP3's decoder delay, and the
  * duration is counted from the frames of the file that ships.
  */
-export function measureNarration(doc: Document, synthesis: Synthesis, audio: Uint8Array): TimedNarration {
+export function measureNarration(doc: Document, synthesis: Synthesis, audio: readonly Uint8Array[]): TimedNarration {
   const { sampleRate } = synthesis;
-  const layout = mp3Layout(audio);
-  if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
-  const durationMs = Math.round(layout.durationMs);
   const at = (sample: number): number => Math.round(samplesToMs(sample + MP3_DECODER_DELAY_SAMPLES, sampleRate));
   const clips: Clip[] = synthesis.spans.map((s) => {
     const words: TimedWord[] = s.words.map((w) => ({ start: w.start, end: w.end, startMs: at(s.start + w.from), endMs: at(s.start + w.to) }));
     return { id: s.id, startMs: at(s.start), endMs: at(s.end), words, ...(s.wordsEstimated ? { wordsEstimated: true } : {}) };
   });
-  const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
-  const mp3 = tagMp3(audio, {
+  const tagsFor = (durationMs: number): AudioTags => ({
     title: doc.meta.title,
     ...(artistOf(doc) !== undefined ? { artist: artistOf(doc) } : {}),
     ...(doc.meta.source !== undefined ? { publisher: doc.meta.source } : {}),
     ...(doc.meta.date !== undefined ? { date: doc.meta.date } : {}),
     lang: doc.meta.lang,
-    chapters,
+    chapters: chaptersOf(doc, synthesis.units, clips, durationMs),
   });
+  const { mp3, layout } = tagEncodedMp3(audio, tagsFor);
+  if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
+  const durationMs = Math.round(layout.durationMs);
+  const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
   return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters, units: synthesis.units };
 }

@@ -14,13 +14,22 @@ import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
  */
 
 export interface Mp3Stream {
-  /** Appends samples (copied: the caller keeps its array). */
-  push(samples: Int16Array): void;
-  /** Ends the stream: the whole MP3. */
-  finish(): Promise<Uint8Array>;
+  /**
+   * Appends samples (copied: the caller keeps its array). Settles at once
+   * while little audio waits for the encoder, else once the encoder has
+   * caught up: a caller that awaits it never holds more than a minute of
+   * audio in the queue, however long the article (LAME is slower than
+   * eSpeak, so unawaited pushes pile up the PCM of the whole narration).
+   */
+  push(samples: Int16Array): Promise<void>;
+  /** Ends the stream: the whole MP3, as the encoder made it, in order. */
+  finish(): Promise<readonly Uint8Array[]>;
   /** Drops the stream (after a failed synthesis). */
   abort(): void;
 }
+
+/** Seconds of audio that may wait for the encoder before `push` waits too; more than the sample article's backlog, so a short article never waits. */
+const MAX_QUEUED_SECONDS = 60;
 
 /**
  * The helper thread's module. Under the test runner this module is loaded
@@ -32,10 +41,16 @@ function threadModule(): URL {
   return url.pathname.endsWith('.ts') ? new URL(url.href.replace(/\/src\/(?!.*\/src\/)/, '/dist/').replace(/\.ts$/, '.js')) : url;
 }
 
+/** What the encoder thread tells one open stream. */
+interface StreamListener {
+  encoded(samples: number, mp3: Uint8Array): void;
+  done(mp3: Uint8Array): void;
+  failed(message: string): void;
+}
+
 class EncoderThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (mp3: Uint8Array) => void; reject: (error: Error) => void }>();
-  private readonly failed = new Map<number, string>();
+  private readonly listeners = new Map<number, StreamListener>();
   private nextId = 1;
   private open = 0;
   dead = false;
@@ -44,20 +59,16 @@ class EncoderThread {
     this.worker = new Worker(threadModule());
     this.worker.unref();
     this.worker.on('message', (reply: Mp3Reply) => {
-      const waiter = this.waiting.get(reply.id);
-      if (reply.type === 'error' && !waiter) {
-        this.failed.set(reply.id, reply.message);
-        return;
-      }
-      if (!waiter) return;
-      this.waiting.delete(reply.id);
-      if (reply.type === 'done') waiter.resolve(reply.mp3);
-      else waiter.reject(new Error(`MP3 encoder: ${reply.message}`));
+      const listener = this.listeners.get(reply.id);
+      if (!listener) return;
+      if (reply.type === 'encoded') listener.encoded(reply.samples, reply.mp3);
+      else if (reply.type === 'done') listener.done(reply.mp3);
+      else listener.failed(`MP3 encoder: ${reply.message}`);
     });
     const fail = (error: Error): void => {
       this.dead = true;
-      for (const waiter of this.waiting.values()) waiter.reject(new Error(`MP3 encoder thread failed: ${error.message}`));
-      this.waiting.clear();
+      for (const listener of [...this.listeners.values()]) listener.failed(`MP3 encoder thread failed: ${error.message}`);
+      this.listeners.clear();
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
@@ -76,36 +87,75 @@ class EncoderThread {
 
   stream(sampleRate: number): Mp3Stream {
     const id = this.nextId++;
+    const config = mp3Config(sampleRate);
+    const maxQueued = MAX_QUEUED_SECONDS * sampleRate;
+    let chunks: Uint8Array[] = [];
+    let queued = 0;
+    let error: string | undefined;
     let closed = false;
+    let drained: { resolve: () => void; reject: (error: Error) => void } | undefined;
+    let finished: { resolve: (mp3: readonly Uint8Array[]) => void; reject: (error: Error) => void } | undefined;
     const close = (): boolean => {
       if (closed) return false;
       closed = true;
       this.hold(-1);
       return true;
     };
-    const config = mp3Config(sampleRate);
+    const settleDrain = (): void => {
+      if (!drained || (error === undefined && queued > maxQueued)) return;
+      const waiter = drained;
+      drained = undefined;
+      if (error === undefined) waiter.resolve();
+      else waiter.reject(new Error(error));
+    };
+    this.listeners.set(id, {
+      encoded: (samples, mp3) => {
+        queued -= samples;
+        if (mp3.length > 0) chunks.push(mp3);
+        settleDrain();
+      },
+      done: (mp3) => {
+        this.listeners.delete(id);
+        const all = mp3.length > 0 ? [...chunks, mp3] : chunks;
+        chunks = [];
+        finished?.resolve(all);
+      },
+      failed: (message) => {
+        this.listeners.delete(id);
+        error ??= message;
+        chunks = [];
+        settleDrain();
+        finished?.reject(new Error(message));
+      },
+    });
     this.hold(1);
     this.post({ id, type: 'start', config });
     return {
       push: (samples) => {
-        if (!closed) this.post({ id, type: 'push', samples });
+        if (closed) return Promise.resolve();
+        if (error !== undefined) return Promise.reject(new Error(error));
+        this.post({ id, type: 'push', samples });
+        queued += samples.length;
+        if (queued <= maxQueued) return Promise.resolve();
+        return new Promise<void>((resolve, reject) => {
+          drained = { resolve, reject };
+        });
       },
       finish: () =>
-        new Promise<Uint8Array>((resolve, reject) => {
+        new Promise<readonly Uint8Array[]>((resolve, reject) => {
           if (closed) throw new Error('MP3 stream already ended');
-          const early = this.failed.get(id);
-          if (early !== undefined || this.dead) {
-            this.failed.delete(id);
-            close();
-            reject(new Error(`MP3 encoder: ${early ?? 'thread failed'}`));
+          if (error !== undefined || this.dead) {
+            this.listeners.delete(id);
+            reject(new Error(error ?? 'MP3 encoder: thread failed'));
             return;
           }
-          this.waiting.set(id, { resolve, reject });
+          finished = { resolve, reject };
           this.post({ id, type: 'finish' });
         }).finally(close),
       abort: () => {
+        this.listeners.delete(id);
+        chunks = [];
         if (close()) this.post({ id, type: 'abort' });
-        this.failed.delete(id);
       },
     };
   }

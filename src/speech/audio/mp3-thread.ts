@@ -1,11 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
 import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
+import { joinBytes } from '../../shared/bytes.js';
 import { toFloat32 } from './pcm.js';
 
 /*
  * The MP3 helper thread (see mp3-stream.ts): one LAME instance per open
- * stream, reused for the next one, requests handled strictly in order.
+ * stream, reused for the next one, requests handled strictly in order. Each
+ * push's MP3 bytes go straight back (transferred, not copied): the thread
+ * holds no audio between requests.
  */
 
 type Lame = WasmMediaEncoder<'audio/mpeg'>;
@@ -14,7 +17,7 @@ type Lame = WasmMediaEncoder<'audio/mpeg'>;
 const CHUNK = 65536;
 
 const idle: Lame[] = [];
-const jobs = new Map<number, { lame: Lame; chunks: Uint8Array[] }>();
+const jobs = new Map<number, Lame>();
 // The first encoder is made as the thread starts, before the first samples arrive: compiling LAME then overlaps the synthesis.
 let queue: Promise<void> = createMp3Encoder().then((lame) => void idle.push(lame), () => undefined);
 
@@ -26,24 +29,25 @@ async function handle(message: Mp3Request): Promise<void> {
   if (message.type === 'start') {
     const lame = idle.pop() ?? (await createMp3Encoder());
     lame.configure(message.config);
-    jobs.set(message.id, { lame, chunks: [] });
+    jobs.set(message.id, lame);
     return;
   }
-  const job = jobs.get(message.id);
-  if (!job) return;
+  const lame = jobs.get(message.id);
+  if (!lame) return;
   if (message.type === 'push') {
     const samples = toFloat32(message.samples);
-    // `encode` returns a view into WASM memory that the next call overwrites: keep a copy.
-    for (let at = 0; at < samples.length; at += CHUNK) job.chunks.push(job.lame.encode([samples.subarray(at, at + CHUNK)]).slice());
+    // `encode` returns a view into WASM memory that the next call overwrites: each piece is copied out.
+    const pieces: Uint8Array[] = [];
+    for (let at = 0; at < samples.length; at += CHUNK) pieces.push(lame.encode([samples.subarray(at, at + CHUNK)]).slice());
+    const mp3 = joinBytes(pieces);
+    reply({ id: message.id, type: 'encoded', samples: message.samples.length, mp3 }, [mp3.buffer as ArrayBuffer]);
     return;
   }
   jobs.delete(message.id);
-  const last = job.lame.finalize().slice();
-  idle.push(job.lame);
+  const last = lame.finalize().slice();
+  idle.push(lame);
   if (message.type === 'abort') return;
-  job.chunks.push(last);
-  const mp3 = new Uint8Array(Buffer.concat(job.chunks));
-  reply({ id: message.id, type: 'done', mp3 }, [mp3.buffer as ArrayBuffer]);
+  reply({ id: message.id, type: 'done', mp3: last }, [last.buffer as ArrayBuffer]);
 }
 
 parentPort?.on('message', (message: Mp3Request) => {

@@ -1,6 +1,7 @@
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
 import type { Pcm } from './pcm.js';
 import { toFloat32 } from './pcm.js';
+import { joinBytes } from '../../shared/bytes.js';
 
 /**
  * MP3 encoding (LAME compiled to WASM by `wasm-media-encoders`) and the
@@ -54,7 +55,7 @@ export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
     chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
   }
   chunks.push(lame.finalize().slice());
-  return new Uint8Array(Buffer.concat(chunks));
+  return joinBytes(chunks);
 }
 
 export interface Mp3Layout {

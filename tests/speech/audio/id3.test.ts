@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { id3Tags, iso6392For, readTags, tagMp3 } from '../../../src/speech/audio/id3.js';
+import { id3Tags, iso6392For, readTags, tagEncodedMp3, tagMp3 } from '../../../src/speech/audio/id3.js';
+import { encodeMp3, mp3Layout } from '../../../src/speech/audio/mp3.js';
 
 describe('ID3 tags', () => {
   it('maps BCP 47 to ISO 639-2 for TLAN', () => {
@@ -38,5 +39,15 @@ describe('ID3 tags', () => {
     expect(tags.date).toBeUndefined();
     expect(tags.language).toBeUndefined();
     expect(tags.artist).toBeUndefined();
+  });
+
+  it('puts the encoder\'s chunks behind a tag whose last chapter ends where the frames do', async () => {
+    const audio = await encodeMp3({ sampleRate: 22050, samples: Int16Array.from({ length: 33075 }, (_, i) => Math.round(8000 * Math.sin(i / 9))) });
+    const chunks = [audio.subarray(0, 100), audio.subarray(100, 101), audio.subarray(101)];
+    const { mp3, layout } = tagEncodedMp3(chunks, (durationMs) => ({ title: 'Long', lang: 'en', chapters: [{ id: 'article', title: 'Long', startMs: 0, endMs: durationMs }] }));
+    expect(layout).toEqual(mp3Layout(audio));
+    expect(readTags(mp3).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
+    expect(Buffer.compare(Buffer.from(mp3.subarray(mp3.length - audio.length)), Buffer.from(audio))).toBe(0);
+    expect(mp3Layout(mp3).audioOffset).toBe(mp3.length - audio.length);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMp3 } from '../../../src/speech/audio/mp3.js';
 import { openMp3Stream } from '../../../src/speech/audio/mp3-stream.js';
+import { joinBytes } from '../../../src/shared/bytes.js';
 
 /** Two seconds of a deterministic chirp, in uneven pieces as units arrive. */
 function pieces(): Int16Array[] {
@@ -24,7 +25,7 @@ describe('MP3 stream on the encoder thread', () => {
       a.push(p);
       b.push(p);
     }
-    const [ma, mb] = await Promise.all([a.finish(), b.finish()]);
+    const [ma, mb] = (await Promise.all([a.finish(), b.finish()])).map(joinBytes) as [Uint8Array, Uint8Array];
     expect(Buffer.compare(Buffer.from(ma), expected)).toBe(0);
     expect(Buffer.compare(Buffer.from(mb), expected)).toBe(0);
   });
@@ -35,8 +36,27 @@ describe('MP3 stream on the encoder thread', () => {
     aborted.abort();
     const next = openMp3Stream(22050);
     next.push(pieces()[3] ?? new Int16Array(0));
-    const mp3 = await next.finish();
+    const mp3 = joinBytes(await next.finish());
     expect(Buffer.compare(Buffer.from(mp3), Buffer.from(await encodeMp3({ sampleRate: 22050, samples: pieces()[3] ?? new Int16Array(0) })))).toBe(0);
     await expect(next.finish()).rejects.toThrow(/already ended/);
+  });
+
+  it('lets a caller push a minute of audio ahead of the encoder, then makes it wait until the encoder catches up', async () => {
+    const stream = openMp3Stream(8000);
+    const settled = (promise: Promise<void>): { done: boolean } => {
+      const state = { done: false };
+      void promise.then(() => (state.done = true));
+      return state;
+    };
+    const minute = settled(stream.push(new Int16Array(8000 * 60)));
+    const more = stream.push(new Int16Array(8000));
+    const waiting = settled(more);
+    // The thread answers in a later turn of the event loop: only a push within the allowance has settled by now.
+    await Promise.resolve();
+    expect(minute.done).toBe(true);
+    expect(waiting.done).toBe(false);
+    await more;
+    const mp3 = joinBytes(await stream.finish());
+    expect(Buffer.compare(Buffer.from(mp3), Buffer.from(await encodeMp3({ sampleRate: 8000, samples: new Int16Array(8000 * 61) })))).toBe(0);
   });
 });
