@@ -17,8 +17,8 @@ export interface Mp3Stream {
   /**
    * Appends samples (copied: the caller keeps its array). Settles at once
    * while little audio waits for the encoder, else once the encoder has
-   * caught up: a caller that awaits it never holds more than a minute of
-   * audio in the queue, however long the article (LAME is slower than
+   * caught up: a caller that awaits it never holds more than
+   * `MAX_QUEUED_SECONDS` of audio in the queue, however long the article (LAME is slower than
    * eSpeak, so unawaited pushes pile up the PCM of the whole narration).
    */
   push(samples: Int16Array): Promise<void>;
@@ -28,8 +28,14 @@ export interface Mp3Stream {
   abort(): void;
 }
 
-/** Seconds of audio that may wait for the encoder before `push` waits too; more than the sample article's backlog, so a short article never waits. */
-const MAX_QUEUED_SECONDS = 60;
+/**
+ * Seconds of audio that may wait for the encoder before `push` waits too
+ * (13 MB of samples at 22.05 kHz). At one minute a short article's synthesis
+ * already waited, and its other writers started later: the sample took 17 %
+ * longer (hyperfine, 8 runs). At five minutes it takes as long as with no
+ * bound, and a two-hour article still queues only five minutes.
+ */
+export const MAX_QUEUED_SECONDS = 300;
 
 /**
  * The helper thread's module. Under the test runner this module is loaded

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMp3 } from '../../../src/speech/audio/mp3.js';
-import { openMp3Stream } from '../../../src/speech/audio/mp3-stream.js';
+import { MAX_QUEUED_SECONDS, openMp3Stream } from '../../../src/speech/audio/mp3-stream.js';
 import { joinBytes } from '../../../src/shared/bytes.js';
 
 /** Two seconds of a deterministic chirp, in uneven pieces as units arrive. */
@@ -41,22 +41,22 @@ describe('MP3 stream on the encoder thread', () => {
     await expect(next.finish()).rejects.toThrow(/already ended/);
   });
 
-  it('lets a caller push a minute of audio ahead of the encoder, then makes it wait until the encoder catches up', async () => {
+  it('lets a caller push MAX_QUEUED_SECONDS of audio ahead of the encoder, then makes it wait until the encoder catches up', async () => {
     const stream = openMp3Stream(8000);
     const settled = (promise: Promise<void>): { done: boolean } => {
       const state = { done: false };
       void promise.then(() => (state.done = true));
       return state;
     };
-    const minute = settled(stream.push(new Int16Array(8000 * 60)));
+    const allowance = settled(stream.push(new Int16Array(8000 * MAX_QUEUED_SECONDS)));
     const more = stream.push(new Int16Array(8000));
     const waiting = settled(more);
     // The thread answers in a later turn of the event loop: only a push within the allowance has settled by now.
     await Promise.resolve();
-    expect(minute.done).toBe(true);
+    expect(allowance.done).toBe(true);
     expect(waiting.done).toBe(false);
     await more;
     const mp3 = joinBytes(await stream.finish());
-    expect(Buffer.compare(Buffer.from(mp3), Buffer.from(await encodeMp3({ sampleRate: 8000, samples: new Int16Array(8000 * 61) })))).toBe(0);
+    expect(Buffer.compare(Buffer.from(mp3), Buffer.from(await encodeMp3({ sampleRate: 8000, samples: new Int16Array(8000 * (MAX_QUEUED_SECONDS + 1)) })))).toBe(0);
   });
 });
