@@ -48,7 +48,14 @@ export interface BatchSummary {
   readonly results: readonly ArticleResult[];
 }
 
-/** The number of worker threads to use when none is asked for: one per core. */
+/**
+ * The number of worker threads to use when none is asked for: one per core.
+ * Each worker has an MP3 encoder thread of its own, so `--jobs 1` already
+ * keeps about 1.4 cores busy; even so, on 2 cores a 40-article batch ran
+ * 1.53× faster with 2 workers than with 1 (hyperfine, 3 runs each: 96.7 s
+ * against 147.9 s), for 673 MB of peak memory against 405 MB. More workers
+ * than cores were not measured.
+ */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism());
 }
