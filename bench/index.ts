@@ -174,16 +174,23 @@ async function main(): Promise<void> {
   const resultsFile = path.resolve('.bench/results.json');
   const previousFile = path.resolve('.bench/results.previous.json');
   const previous = previousRatios(resultsFile);
-  console.log('\n| work | voxpress, median (min–max) | peer | peer, median (min–max) | ratio, run by run | goal | previous run |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  // A table that `--only` left empty is not printed.
+  if (table.length > 0) {
+    console.log('\n| work | voxpress, median (min–max) | peer | peer, median (min–max) | ratio, run by run | goal | previous run |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  }
   for (const row of table) {
     console.log(`| ${row.name} | ${range(row.ours)} | ${row.peer?.label ?? 'not installed'} | ${row.peer ? range(row.peer) : '–'} | ${ratioText(row)} | ${row.goal} | ${previous.get(row.name) ?? '–'} |`);
   }
-  console.log('\n| peak memory (whole process, GNU time) | MiB | goal |');
-  console.log('| --- | --- | --- |');
+  if (memories.length > 0) {
+    console.log('\n| peak memory (whole process, GNU time) | MiB | goal |');
+    console.log('| --- | --- | --- |');
+  }
   for (const m of memories) console.log(`| ${m.name} | ${m.bytes === undefined ? 'not measured (no /usr/bin/time)' : (m.bytes / 2 ** 20).toFixed(0)} | ${m.goal} |`);
-  console.log('\n| engine on the sample (--formats mp3, --jobs 1) | voice | audio | real-time factor per core (CPU / audio) | wall / audio | peak MiB | word error rate (pocketsphinx en-us) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  if (engines.length > 0) {
+    console.log('\n| engine on the sample (--formats mp3, --jobs 1) | voice | audio | real-time factor per core (CPU / audio) | wall / audio | peak MiB | word error rate (pocketsphinx en-us) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  }
   for (const e of engines) {
     if ('missing' in e) console.log(`| ${e.engine} | ${e.missing} | | | | | |`);
     else
