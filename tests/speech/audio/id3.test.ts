@@ -50,4 +50,14 @@ describe('ID3 tags', () => {
     expect(Buffer.compare(Buffer.from(mp3.subarray(mp3.length - audio.length)), Buffer.from(audio))).toBe(0);
     expect(mp3Layout(mp3).audioOffset).toBe(mp3.length - audio.length);
   });
+
+  it('still gives a whole, correctly tagged file when the final tag is not the size of its draft', async () => {
+    const audio = await encodeMp3({ sampleRate: 22050, samples: new Int16Array(11025) });
+    // A title that grows once the duration is known: the room made from the draft is too small.
+    const { mp3, layout } = tagEncodedMp3([audio], (durationMs) => ({ title: durationMs === 0 ? 'Draft' : 'A longer final title', lang: 'en', chapters: [{ id: 'article', title: 't', startMs: 0, endMs: durationMs }] }));
+    expect(readTags(mp3).title).toBe('A longer final title');
+    expect(readTags(mp3).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
+    expect(Buffer.compare(Buffer.from(mp3.subarray(mp3.length - audio.length)), Buffer.from(audio))).toBe(0);
+    expect(mp3Layout(mp3).audioOffset).toBe(mp3.length - audio.length);
+  });
 });
