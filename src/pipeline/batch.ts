@@ -52,9 +52,10 @@ export interface BatchSummary {
  * The number of worker threads to use when none is asked for: one per core.
  * Each worker has an MP3 encoder thread of its own, so `--jobs 1` already
  * keeps about 1.4 cores busy; even so, on 2 cores a 40-article batch ran
- * 1.53× faster with 2 workers than with 1 (hyperfine, 3 runs each: 96.7 s
- * against 147.9 s), for 673 MB of peak memory against 405 MB. More workers
- * than cores were not measured.
+ * 1.38× faster with 2 workers than with 1 (`npm run bench`, 5 runs each:
+ * 119.7 s against 166.8 s; 1.53× in an earlier 3-run measurement), for 655
+ * MiB of peak memory against 370 MiB. More workers than cores were not
+ * measured.
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism());
