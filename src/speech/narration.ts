@@ -1,7 +1,7 @@
 import type { Document } from '../model/types.js';
 import type { Chapter } from './audio/id3.js';
 import { tagEncodedMp3, type AudioTags } from './audio/id3.js';
-import { encodeMp3, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
+import { encodeMp3Parts, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
 import { openMp3Stream, prepareMp3Encoder, type Mp3Stream } from './audio/mp3-stream.js';
 import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
@@ -153,7 +153,7 @@ export function artistOf(doc: Document): string | undefined {
 /** Encodes a synthesis made with `keepPcm` (in this thread) and measures the result. */
 export async function encodeNarration(doc: Document, synthesis: Synthesis): Promise<TimedNarration> {
   if (!synthesis.pcm) throw new Error('encodeNarration needs a synthesis made with keepPcm');
-  return measureNarration(doc, synthesis, [await encodeMp3(synthesis.pcm)]);
+  return measureNarration(doc, synthesis, await encodeMp3Parts(synthesis.pcm));
 }
 
 /** A narration under way: the synthesis settles first, the encoded narration once the encoder thread has caught up. */
@@ -211,9 +211,9 @@ export function measureNarration(doc: Document, synthesis: Synthesis, audio: rea
     lang: doc.meta.lang,
     chapters: chaptersOf(doc, synthesis.units, clips, durationMs),
   });
-  const { mp3, layout } = tagEncodedMp3(audio, tagsFor);
+  const { mp3, layout, tags } = tagEncodedMp3(audio, tagsFor);
   if (layout.sampleRate !== sampleRate) throw new Error(`MP3 encoder resampled ${sampleRate} Hz to ${layout.sampleRate} Hz`);
   const durationMs = Math.round(layout.durationMs);
-  const chapters = chaptersOf(doc, synthesis.units, clips, durationMs);
+  const { chapters } = tags;
   return { mp3, durationMs, clips, engine: synthesis.engine, voice: synthesis.voice, sampleRate, chapters, units: synthesis.units };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBytes } from '../../src/shared/bytes.js';
+import { copyParts, joinBytes, totalLength } from '../../src/shared/bytes.js';
 
 describe('joinBytes', () => {
   it('puts the parts end to end in an array that owns its whole buffer', () => {
@@ -17,5 +17,12 @@ describe('joinBytes', () => {
     const only = Uint8Array.from([5]);
     expect(joinBytes([only])).toBe(only);
     expect(joinBytes([]).length).toBe(0);
+  });
+
+  it('copies parts of any number array into place from an offset', () => {
+    const parts = [Int16Array.from([-1, 2]), Int16Array.from([3])];
+    const out = new Int16Array(2 + totalLength(parts));
+    copyParts(parts, out, 2);
+    expect([...out]).toEqual([0, 0, -1, 2, 3]);
   });
 });

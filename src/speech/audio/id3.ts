@@ -1,5 +1,6 @@
 import { iso6392 } from 'iso-639-2';
 import NodeID3 from 'node-id3';
+import { copyParts, totalLength } from '../../shared/bytes.js';
 import { mp3Layout, type Mp3Layout } from './mp3.js';
 
 /** One chapter of the narration, times in the MP3 as a decoder plays it. */
@@ -69,21 +70,18 @@ export function tagMp3(mp3: Uint8Array, tags: AudioTags): Uint8Array {
  * made before the audio is measured: a two-hour narration is never held
  * twice over.
  */
-export function tagEncodedMp3(chunks: readonly Uint8Array[], tagsFor: (durationMs: number) => AudioTags): { mp3: Uint8Array; layout: Mp3Layout } {
+export function tagEncodedMp3(chunks: readonly Uint8Array[], tagsFor: (durationMs: number) => AudioTags): { mp3: Uint8Array; layout: Mp3Layout; tags: AudioTags } {
   const room = NodeID3.create(id3Tags(tagsFor(0))).length;
-  const out = new Uint8Array(room + chunks.reduce((n, c) => n + c.length, 0));
-  let at = room;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
+  const out = new Uint8Array(room + totalLength(chunks));
+  copyParts(chunks, out, room);
   const audio = out.subarray(room);
   const layout = mp3Layout(audio);
-  const tag = NodeID3.create(id3Tags(tagsFor(Math.round(layout.durationMs))));
+  const tags = tagsFor(Math.round(layout.durationMs));
+  const tag = NodeID3.create(id3Tags(tags));
   // Not expected (see above), but a tag of another length still gives a correct file, at the cost of a copy.
-  if (tag.length !== room) return { mp3: tagMp3(audio, tagsFor(Math.round(layout.durationMs))), layout };
+  if (tag.length !== room) return { mp3: tagMp3(audio, tags), layout, tags };
   out.set(tag);
-  return { mp3: out, layout };
+  return { mp3: out, layout, tags };
 }
 
 /** The tags read back from an MP3 (for tests and tools). */

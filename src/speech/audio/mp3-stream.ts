@@ -99,7 +99,8 @@ class EncoderThread {
     let queued = 0;
     let error: string | undefined;
     let closed = false;
-    let drained: { resolve: () => void; reject: (error: Error) => void } | undefined;
+    // Every push still waiting for the encoder (a caller need not await one push before the next).
+    let waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
     let finished: { resolve: (mp3: readonly Uint8Array[]) => void; reject: (error: Error) => void } | undefined;
     const close = (): boolean => {
       if (closed) return false;
@@ -108,11 +109,13 @@ class EncoderThread {
       return true;
     };
     const settleDrain = (): void => {
-      if (!drained || (error === undefined && queued > maxQueued)) return;
-      const waiter = drained;
-      drained = undefined;
-      if (error === undefined) waiter.resolve();
-      else waiter.reject(new Error(error));
+      if (waiting.length === 0 || (error === undefined && queued > maxQueued)) return;
+      const waiters = waiting;
+      waiting = [];
+      for (const waiter of waiters) {
+        if (error === undefined) waiter.resolve();
+        else waiter.reject(new Error(error));
+      }
     };
     this.listeners.set(id, {
       encoded: (samples, mp3) => {
@@ -144,7 +147,7 @@ class EncoderThread {
         queued += samples.length;
         if (queued <= maxQueued) return Promise.resolve();
         return new Promise<void>((resolve, reject) => {
-          drained = { resolve, reject };
+          waiting.push({ resolve, reject });
         });
       },
       finish: () =>
@@ -161,6 +164,9 @@ class EncoderThread {
       abort: () => {
         this.listeners.delete(id);
         chunks = [];
+        // No push waits for a stream that will not be encoded.
+        for (const waiter of waiting) waiter.resolve();
+        waiting = [];
         if (close()) this.post({ id, type: 'abort' });
       },
     };

@@ -46,6 +46,11 @@ function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
 
 /** Mono PCM to a CBR MP3 stream (no tags). */
 export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
+  return joinBytes(await encodeMp3Parts(pcm));
+}
+
+/** The same MP3 as `encodeMp3`, in the pieces the encoder made them (for a caller that copies them anyway). */
+export async function encodeMp3Parts(pcm: Pcm): Promise<Uint8Array[]> {
   const lame = await sharedEncoder();
   lame.configure(mp3Config(pcm.sampleRate));
   // Fed in chunks: the encoder's WASM memory grows to the largest input it is given and never shrinks.
@@ -55,7 +60,7 @@ export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
     chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
   }
   chunks.push(lame.finalize().slice());
-  return joinBytes(chunks);
+  return chunks;
 }
 
 export interface Mp3Layout {

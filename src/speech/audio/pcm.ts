@@ -1,3 +1,5 @@
+import { copyParts, totalLength } from '../../shared/bytes.js';
+
 /** Mono 16-bit PCM. */
 export interface Pcm {
   readonly sampleRate: number;
@@ -11,12 +13,8 @@ export function silence(sampleRate: number, ms: number): Int16Array {
 
 /** The parts one after the other. */
 export function concatSamples(parts: readonly Int16Array[]): Int16Array {
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
+  const out = new Int16Array(totalLength(parts));
+  copyParts(parts, out);
   return out;
 }
 

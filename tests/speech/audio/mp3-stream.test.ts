@@ -59,4 +59,11 @@ describe('MP3 stream on the encoder thread', () => {
     const mp3 = joinBytes(await stream.finish());
     expect(Buffer.compare(Buffer.from(mp3), Buffer.from(await encodeMp3({ sampleRate: 8000, samples: new Int16Array(8000 * (MAX_QUEUED_SECONDS + 1)) })))).toBe(0);
   });
+
+  it('settles every waiting push, not only the last, when a caller pushes again before the first has settled', async () => {
+    const stream = openMp3Stream(8000);
+    const over = new Int16Array(8000 * (MAX_QUEUED_SECONDS + 1));
+    await Promise.all([stream.push(over), stream.push(over)]);
+    expect(joinBytes(await stream.finish()).length).toBeGreaterThan(0);
+  });
 });
