@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
 import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
 import { joinBytes } from '../../shared/bytes.js';
-import { toFloat32 } from './pcm.js';
+import { encodeSamples } from './mp3.js';
 
 /*
  * The MP3 helper thread (see mp3-stream.ts): one LAME instance per open
@@ -12,9 +12,6 @@ import { toFloat32 } from './pcm.js';
  */
 
 type Lame = WasmMediaEncoder<'audio/mpeg'>;
-
-/** LAME in WASM encodes at most this many samples per call. */
-const CHUNK = 65536;
 
 const idle: Lame[] = [];
 const jobs = new Map<number, Lame>();
@@ -35,11 +32,7 @@ async function handle(message: Mp3Request): Promise<void> {
   const lame = jobs.get(message.id);
   if (!lame) return;
   if (message.type === 'push') {
-    const samples = toFloat32(message.samples);
-    // `encode` returns a view into WASM memory that the next call overwrites: each piece is copied out.
-    const pieces: Uint8Array[] = [];
-    for (let at = 0; at < samples.length; at += CHUNK) pieces.push(lame.encode([samples.subarray(at, at + CHUNK)]).slice());
-    const mp3 = joinBytes(pieces);
+    const mp3 = joinBytes(encodeSamples(lame, message.samples));
     reply({ id: message.id, type: 'encoded', samples: message.samples.length, mp3 }, [mp3.buffer as ArrayBuffer]);
     return;
   }

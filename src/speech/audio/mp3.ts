@@ -44,6 +44,18 @@ function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
   return encoder;
 }
 
+/**
+ * The MP3 bytes a configured encoder makes of `samples` (LAME keeps the
+ * rest for the next call or `finalize`). Fed in chunks: the encoder's WASM
+ * memory grows to the largest input it is given and never shrinks. It owns
+ * the buffers it returns, so each is copied before the next call.
+ */
+export function encodeSamples(lame: WasmMediaEncoder<'audio/mpeg'>, samples: Int16Array): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < samples.length; at += ENCODE_CHUNK_SAMPLES) chunks.push(lame.encode([toFloat32(samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
+  return chunks;
+}
+
 /** Mono PCM to a CBR MP3 stream (no tags). */
 export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
   return joinBytes(await encodeMp3Parts(pcm));
@@ -53,12 +65,7 @@ export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
 export async function encodeMp3Parts(pcm: Pcm): Promise<Uint8Array[]> {
   const lame = await sharedEncoder();
   lame.configure(mp3Config(pcm.sampleRate));
-  // Fed in chunks: the encoder's WASM memory grows to the largest input it is given and never shrinks.
-  // It owns the buffers it returns: each is copied before the next call.
-  const chunks: Uint8Array[] = [];
-  for (let at = 0; at < pcm.samples.length; at += ENCODE_CHUNK_SAMPLES) {
-    chunks.push(lame.encode([toFloat32(pcm.samples.subarray(at, at + ENCODE_CHUNK_SAMPLES))]).slice());
-  }
+  const chunks = encodeSamples(lame, pcm.samples);
   chunks.push(lame.finalize().slice());
   return chunks;
 }
