@@ -10,8 +10,8 @@ import { primarySubtag } from './metadata.js';
  * and 99.8 % of 40-200 character passages right, against 96.8 % for franc-min
  * and 97.6 % for CLD3, with the fewest confident wrong guesses.
  *
- * Its 'extrasmall' data (the same 60 languages as 'small', half the load time: 0.15 s) is still loaded on first use
- * only: an article that states its language never pays for it.
+ * Its 'extrasmall' data (the same 60 languages as 'small') is still loaded on first use only: an article that
+ * states its language never pays for it.
  */
 
 export interface EldResult {
@@ -30,30 +30,87 @@ let detector: Eld | undefined;
 const load = createRequire(import.meta.url);
 const ELD_ENTRY = import.meta.resolve('eld/extrasmall');
 
-/** The n-gram data as JSON, written by the build (scripts/eld-ngrams.mjs); the same path from src/ and dist/. */
+/** The n-gram data, written by the build (scripts/eld-ngrams.mjs); the same path from src/ and dist/. */
 const NGRAMS_JSON = new URL('../../dist/data/eld-extrasmall.json', import.meta.url);
 
+/** The build's compact form of eld's data: every n-gram in one sorted string, each pointing to a shared score set kept as text. */
+interface CompactNgrams {
+  readonly type: string;
+  readonly languages: Record<string, string>;
+  readonly isSubset: boolean;
+  /** The n-grams, sorted by UTF-16 code units, joined by NUL. */
+  readonly keys: string;
+  /** The width of each n-gram's score-set index in `setOfKey`. */
+  readonly setDigits: number;
+  /** For each n-gram, the index of its score set, as `setDigits` base-36 digits. */
+  readonly setOfKey: string;
+  /** The score sets, `|`-separated, each `language:score` pairs, comma-separated. */
+  readonly sets: string;
+}
+
 /** The JSON data, through require (a module load, like eld's own), or undefined when the build did not write it. */
-function jsonData(): unknown {
+function jsonData(): CompactNgrams | undefined {
   try {
-    return load(fileURLToPath(NGRAMS_JSON));
+    return load(fileURLToPath(NGRAMS_JSON)) as CompactNgrams;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
 }
 
+/** A score set's text as the object eld expects: scores by language index. */
+function scoreSet(text: string): Record<number, number> {
+  const scores: Record<number, number> = {};
+  for (const pair of text.split(',')) {
+    const colon = pair.indexOf(':');
+    scores[Number(pair.slice(0, colon))] = Number(pair.slice(colon + 1));
+  }
+  return scores;
+}
+
 /**
- * A detector with the build's JSON data, made by eld's own `createEld` (not
- * in the package's exports, so reached by path from its public entry);
- * undefined without the JSON.
+ * eld's `ngrams` table over the compact data: a read-only object whose
+ * properties are looked up by binary search and decoded on first use. eld
+ * reads the table only as `ngrams[ngram]` (calculateScores), and a text of
+ * up to 1000 characters asks for a few hundred n-grams, so this costs
+ * microseconds per detection against the 36 ms and 23 MB of heap that
+ * building all 49 553 objects would take on every worker's start.
+ */
+function ngramTable(data: CompactNgrams): Record<string, Record<number, number> | undefined> {
+  const keys = data.keys.split('\0');
+  const setTexts = data.sets.split('|');
+  const decoded = new Map<number, Record<number, number>>();
+  const lookup = (ngram: string): Record<number, number> | undefined => {
+    let low = 0;
+    let high = keys.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const key = keys[middle]!;
+      if (key === ngram) {
+        const set = parseInt(data.setOfKey.slice(middle * data.setDigits, (middle + 1) * data.setDigits), 36);
+        let scores = decoded.get(set);
+        if (!scores) decoded.set(set, (scores = scoreSet(setTexts[set]!)));
+        return scores;
+      }
+      if (key < ngram) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  };
+  return new Proxy({}, { get: (_target, property) => (typeof property === 'string' ? lookup(property) : undefined) });
+}
+
+/**
+ * A detector with the build's data, made by eld's own `createEld` (not in
+ * the package's exports, so reached by path from its public entry);
+ * undefined without the data.
  */
 function detectorFromJson(): Eld | undefined {
   const data = jsonData();
   if (data === undefined) return undefined;
   const { createEld } = load(fileURLToPath(new URL('../languageDetector.js', ELD_ENTRY))) as { createEld: () => { instance: Eld; loadData(data: unknown): unknown } };
   const { instance, loadData } = createEld();
-  return loadData(data) ? instance : undefined;
+  return loadData({ type: data.type, languages: data.languages, isSubset: data.isSubset, ngrams: ngramTable(data) }) ? instance : undefined;
 }
 
 /** eld's own 'extrasmall' detector, as the package exports it. */
@@ -64,7 +121,7 @@ export function packagedDetector(): Eld {
 /**
  * The detector in use. eld ships its data as a 950 KB JavaScript object
  * literal, which takes V8 about 250 ms to load; the build writes the same data
- * as JSON, which parses in about 50 ms. Without the JSON, eld's own module.
+ * compactly (about 10 ms to load, see ngramTable). Without it, eld's own module.
  * tests/model/language.test.ts checks that both give the same scores.
  */
 export function loadedDetector(): Eld {
