@@ -135,15 +135,59 @@ function workerFailure(task: ArticleTask, error: unknown, budget: ArticleBudget)
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */
-async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
-  const pool = new Piscina<ArticleTask, ArticleResult>({
+type ArticlePool = Piscina<ArticleTask, ArticleResult>;
+
+/** A pool of `jobs` worker threads whose articles run within `budget`. */
+function createPool(jobs: number, budget: ArticleBudget): ArticlePool {
+  return new Piscina<ArticleTask, ArticleResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(budget.memoryMb !== undefined ? { maxOldGenerationSizeMb: budget.memoryMb } : {}) },
   });
+}
+
+/** What a pool's threads were started with: a batch takes a started pool only if its own settings are the same. */
+function poolSettings(jobs: number, budget: ArticleBudget): string {
+  return JSON.stringify([jobs, budget.memoryMb ?? null]);
+}
+
+let started: { readonly settings: string; readonly pool: ArticlePool } | undefined;
+
+/**
+ * Starts the worker threads a batch of `jobs` workers within `budget` will
+ * use, so that they boot and load the pipeline while the caller is still
+ * loading its own modules and checking its arguments: a worker takes about
+ * 50 ms to be ready, which a one-article run otherwise waits for after all of
+ * the command line's work. The next `runBatch` with the same settings runs in
+ * them; one with other settings stops them and starts its own. Idle threads
+ * do not keep the process alive.
+ */
+export function startWorkers(jobs: number, budget: ArticleBudget): void {
+  if (started) return;
+  started = { settings: poolSettings(jobs, budget), pool: createPool(jobs, budget) };
+}
+
+/** The started pool if it has these settings (it is then the caller's), else a new one; a started pool that does not fit is stopped. */
+async function poolFor(jobs: number, budget: ArticleBudget): Promise<ArticlePool> {
+  const warm = started;
+  started = undefined;
+  if (warm?.settings === poolSettings(jobs, budget)) return warm.pool;
+  await warm?.pool.destroy();
+  return createPool(jobs, budget);
+}
+
+/** Stops threads `startWorkers` started that no batch took (after a usage error, say). */
+export async function stopStartedWorkers(): Promise<void> {
+  const warm = started;
+  started = undefined;
+  await warm?.pool.destroy();
+}
+
+/** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */
+async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
+  const pool = await poolFor(jobs, budget);
   const interrupted: ArticleTask[] = [];
   let next = 0;
   // Never more tasks in the pool than threads, so an article's clock starts when a worker takes it, not while it waits.
