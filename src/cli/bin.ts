@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { VERSION } from '../shared/version.js';
+import { NON_ARTICLE_COMMANDS } from './commands.js';
 
 // A closed standard output (`voxpress --help | head`) ends the process quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,17 +12,16 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const args = process.argv.slice(2);
 
-/** The subcommands of main.ts (`addVerifyCommand`, `addVoicesCommand`, commander's `help`), which process no article. */
-const SUBCOMMANDS: readonly string[] = ['verify', 'voices', 'help'];
 // `--version` alone answers before the pipeline's modules load (they take most of a second); anything else goes to main.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   const batch = await import('../pipeline/batch.js');
-  // A run on one article (the common case) uses one worker with the default budget: start it now, so that it boots
-  // while `main` loads and checks the arguments (`--formats json` on the sample: 215 to 182 ms, hyperfine, 30 runs each). Any other run
-  // stops it unused; a subcommand or help never needs it.
-  if (!SUBCOMMANDS.includes(args[0] ?? '') && !args.some((a) => a === '--help' || a === '-h')) batch.startWorkers(1, batch.DEFAULT_BUDGET);
+  // A run on one article (the common case) uses one worker with the default budget: start it now, so that it
+  // boots while `main` loads and checks the arguments (`--formats json` on the sample: 215 to 182 ms, hyperfine,
+  // 30 runs each). Any other run stops it unused; a subcommand or help never needs it.
+  const processesArticles = !NON_ARTICLE_COMMANDS.includes(args[0] ?? '') && !args.some((a) => a === '--help' || a === '-h');
+  if (processesArticles) batch.startWorkers(1, batch.DEFAULT_BUDGET);
   // The only module with a side effect on import: `main` itself is a plain function tests and embedders call.
   const { main } = await import('./main.js');
   await main(args)

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { VERIFY_COMMAND } from './commands.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { describeFsError } from '../io/errors.js';
 
@@ -20,7 +21,7 @@ const EXIT_USAGE = 2;
 /** Adds the `verify` subcommand to `parent` (which it inherits its output and exit settings from); `onRun` receives what was asked. */
 export function addVerifyCommand(parent: Command, onRun: (request: VerifyRequest) => void): void {
   parent
-    .command('verify')
+    .command(VERIFY_COMMAND)
     .description('check every output in a folder with every validator installed, and write verify-report.json and verify-report.html into it')
     .argument('[out]', 'the output folder (as given to -o), or one article folder in it', 'output')
     .option('--json', 'print the report as JSON on stdout', false)

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { VOICES_COMMAND } from './commands.js';
 import type { CatalogueVoice, InstalledVoice } from '../io/voice-catalogue.js';
 import { printableName } from '../shared/errors.js';
 import { installedVoiceFiles, voicesDir } from '../speech/engines/piper-voices.js';
@@ -29,7 +30,7 @@ const CATALOGUE_HELP = "base URL of the voice catalogue (default: VOXPRESS_VOICE
 /** Adds the `voices` subcommand to `parent` (whose output and exit settings it inherits); `onRun` receives what was asked. */
 export function addVoicesCommand(parent: Command, onRun: (request: VoicesRequest) => void): void {
   const voices = parent
-    .command('voices')
+    .command(VOICES_COMMAND)
     .description('list, install and remove Piper neural voices (for --engine piper), in VOXPRESS_VOICES_DIR or the per-user cache folder')
     .addHelpText(
       'after',

@@ -148,12 +148,15 @@ function createPool(jobs: number, budget: ArticleBudget): ArticlePool {
   });
 }
 
-/** What a pool's threads were started with: a batch takes a started pool only if its own settings are the same. */
-function poolSettings(jobs: number, budget: ArticleBudget): string {
-  return JSON.stringify([jobs, budget.memoryMb ?? null]);
-}
+/** The pool `startWorkers` started and no batch has taken yet, with what its threads were started with. */
+let started: { readonly jobs: number; readonly memoryMb: number | undefined; readonly pool: ArticlePool } | undefined;
 
-let started: { readonly settings: string; readonly pool: ArticlePool } | undefined;
+/** The started pool, now the caller's to use or stop. */
+function takeStarted(): typeof started {
+  const taken = started;
+  started = undefined;
+  return taken;
+}
 
 /**
  * Starts the worker threads a batch of `jobs` workers within `budget` will
@@ -166,23 +169,20 @@ let started: { readonly settings: string; readonly pool: ArticlePool } | undefin
  */
 export function startWorkers(jobs: number, budget: ArticleBudget): void {
   if (started) return;
-  started = { settings: poolSettings(jobs, budget), pool: createPool(jobs, budget) };
+  started = { jobs, memoryMb: budget.memoryMb, pool: createPool(jobs, budget) };
 }
 
 /** The started pool if it has these settings (it is then the caller's), else a new one; a started pool that does not fit is stopped. */
 async function poolFor(jobs: number, budget: ArticleBudget): Promise<ArticlePool> {
-  const warm = started;
-  started = undefined;
-  if (warm?.settings === poolSettings(jobs, budget)) return warm.pool;
+  const warm = takeStarted();
+  if (warm?.jobs === jobs && warm.memoryMb === budget.memoryMb) return warm.pool;
   await warm?.pool.destroy();
   return createPool(jobs, budget);
 }
 
 /** Stops threads `startWorkers` started that no batch took (after a usage error, say). */
 export async function stopStartedWorkers(): Promise<void> {
-  const warm = started;
-  started = undefined;
-  await warm?.pool.destroy();
+  await takeStarted()?.pool.destroy();
 }
 
 /** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */

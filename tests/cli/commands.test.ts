@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NON_ARTICLE_COMMANDS, VERIFY_COMMAND, VOICES_COMMAND } from '../../src/cli/commands.js';
+
+const CLI = path.resolve('dist/cli/bin.js');
+
+function help(args: string[]): { code: number | null; stdout: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout };
+}
+
+describe('the subcommand names bin.ts starts no worker for', () => {
+  it('are the command line\'s subcommands, each with its own help', () => {
+    expect(NON_ARTICLE_COMMANDS).toEqual([VERIFY_COMMAND, VOICES_COMMAND, 'help']);
+    for (const name of [VERIFY_COMMAND, VOICES_COMMAND]) {
+      const run = help([name, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: voxpress ${name}\\b`, 'm'));
+    }
+  });
+
+  it('list every subcommand the main help shows', () => {
+    const run = help(['--help']);
+    expect(run.code).toBe(0);
+    const commands = (run.stdout.split(/^Commands:$/m)[1] ?? '').split(/\n\n/)[0] ?? '';
+    const names = [...commands.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(NON_ARTICLE_COMMANDS).toContain(name);
+  });
+});
