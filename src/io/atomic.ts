@@ -1,13 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { cp, link, lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, link, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { contentParts, totalLength, type FileContent } from '../shared/bytes.js';
 
 /** A file to place in a folder, named relative to it. */
 export interface FolderFile {
   readonly name: string;
-  readonly data: string | Uint8Array;
+  readonly data: FileContent;
 }
+
+/** Parts written per call: POSIX guarantees at least 16 buffers per `writev` and Linux takes 1024. */
+const WRITEV_PARTS = 1024;
+
+/** Bytes of an old file read at a time to compare it with a new one: the comparison never holds a large file whole. */
+const COMPARE_WINDOW = 1 << 20;
 
 /**
  * Flushes a folder's entries to disk, so a rename into it survives a power
@@ -26,13 +33,38 @@ async function syncFolder(dir: string): Promise<void> {
 }
 
 /** Writes a new file and flushes it, so its bytes are on disk before any rename makes it visible. */
-async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
+async function writeDurable(file: string, data: FileContent): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else await writeParts(handle, data);
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Writes the parts in order, as they are (never joined into one copy). */
+async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  for (let i = 0; i < parts.length; i += WRITEV_PARTS) {
+    const batch = parts.slice(i, i + WRITEV_PARTS);
+    const expected = totalLength(batch);
+    const { bytesWritten } = await handle.writev(batch);
+    // writev may write less than asked (a signal, a full pipe); the rest then goes one part at a time.
+    if (bytesWritten < expected) await writeRest(handle, batch, bytesWritten);
+  }
+}
+
+/** Writes what `writev` left of `batch`, from byte `done` on. */
+async function writeRest(handle: FileHandle, batch: readonly Uint8Array[], done: number): Promise<void> {
+  let skip = done;
+  for (const part of batch) {
+    if (skip >= part.length) {
+      skip -= part.length;
+      continue;
+    }
+    await handle.writeFile(part.subarray(skip));
+    skip = 0;
   }
 }
 
@@ -135,16 +167,36 @@ export async function recoverFoldersIn(parent: string): Promise<void> {
   for (const name of [...folders].sort()) await recoverFolder(path.join(parent, name));
 }
 
-/** Whether `file` holds exactly `data` (compared only when the sizes agree). */
-async function holds(file: string, data: string | Uint8Array): Promise<boolean> {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+/** Whether `file` holds exactly `data` (compared only when the sizes agree, a window at a time). */
+async function holds(file: string, data: FileContent): Promise<boolean> {
+  const parts = contentParts(data);
   try {
     const info = await lstat(file);
-    if (!info.isFile() || info.size !== bytes.byteLength) return false;
-    return Buffer.from(bytes).equals(await readFile(file));
+    if (!info.isFile() || info.size !== totalLength(parts)) return false;
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      return await sameBytes(handle, parts);
+    } finally {
+      await handle.close();
+    }
   } catch {
     return false;
   }
+}
+
+/** Whether the file behind `handle` reads exactly `parts`, from its start. */
+async function sameBytes(handle: FileHandle, parts: readonly Uint8Array[]): Promise<boolean> {
+  const window = Buffer.allocUnsafe(Math.min(COMPARE_WINDOW, Math.max(1, totalLength(parts))));
+  let position = 0;
+  for (const part of parts) {
+    for (let from = 0; from < part.length; from += window.length) {
+      const expected = part.subarray(from, from + window.length);
+      const { bytesRead } = await handle.read(window, 0, expected.length, position);
+      if (bytesRead !== expected.length || !window.subarray(0, bytesRead).equals(expected)) return false;
+      position += bytesRead;
+    }
+  }
+  return true;
 }
 
 /** Places `from` at `to` without copying bytes when the file system allows (a hard link), else as a copy. */

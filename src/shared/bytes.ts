@@ -30,3 +30,22 @@ export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   copyParts(parts, out);
   return out;
 }
+
+/**
+ * A file's contents: text (written as UTF-8), bytes, or bytes in parts that
+ * are written one after the other and never joined, so that a large file
+ * made of pieces (a two-hour narration inside an EPUB) is not copied whole
+ * once more just to be written.
+ */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+/** The contents as byte parts, in order (text encoded as UTF-8). */
+export function contentParts(content: FileContent): readonly Uint8Array[] {
+  if (typeof content === 'string') return [new TextEncoder().encode(content)];
+  return content instanceof Uint8Array ? [content] : content;
+}
+
+/** The contents as one array of bytes (joined only when in parts): for callers that want a file whole. */
+export function contentBytes(content: FileContent): Uint8Array {
+  return joinBytes(contentParts(content));
+}

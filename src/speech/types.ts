@@ -46,8 +46,8 @@ export interface Clip {
 
 /** The synthesised narration of one article, as it ships. */
 export interface Narration {
-  /** The encoded audio file (MP3). */
-  readonly mp3: Uint8Array;
+  /** The encoded audio file (MP3) in the parts it is written from, in order: the ID3 tag, then the encoder's chunks (never joined). */
+  readonly mp3: readonly Uint8Array[];
   /** Duration of `mp3` as a decoder plays it, in milliseconds. */
   readonly durationMs: number;
   /** One clip per spoken unit, in reading order, times measured in `mp3`. */

@@ -1,11 +1,13 @@
 import type { Document } from '../model/types.js';
+import type { FileContent } from '../shared/bytes.js';
 import type { WriterOptions } from './options.js';
 import type { ArticleResources, ResourceNeed } from './resources.js';
 
 /** One file a writer produces, named relative to the article's output folder. */
 export interface OutputFile {
   readonly name: string;
-  readonly data: string | Uint8Array;
+  /** Text, bytes, or bytes in parts (the EPUB: its narration is not copied into one array). */
+  readonly data: FileContent;
 }
 
 export interface WriterContext {

@@ -9,6 +9,7 @@ import { deterministicZip } from '../../src/writers/epub/zip.js';
 import type { Located, Outcome } from '../../src/verify/validator.js';
 import { EPUBCHECK5, EPUBCHECK_DEBIAN } from '../../src/verify/tools/epubcheck.js';
 import { skipUnlessFound, skipWithout } from '../helpers/conformance.js';
+import { joinBytes } from '../../src/shared/bytes.js';
 import { loadArticle, SAMPLE, imagesOf, syntheticNarration, unzip } from '../helpers/epub.js';
 
 const run = promisify(execFile);
@@ -32,7 +33,7 @@ async function books(): Promise<Map<string, Uint8Array>> {
 async function tampered(book: Uint8Array, file: string, edit: (text: string) => string): Promise<Uint8Array> {
   const files = await unzip(book);
   files.set(file, new TextEncoder().encode(edit(new TextDecoder().decode(files.get(file)))));
-  return deterministicZip(files, new Date(0));
+  return joinBytes(await deterministicZip(files, new Date(0)));
 }
 
 let dir: string;

@@ -141,5 +141,5 @@ export async function syntheticNarration(doc: Document): Promise<Narration> {
   const mp3 = await silentMp3(at / 1000 + 0.2);
   const durationMs = mp3DurationMs(mp3);
   if (at > durationMs) throw new Error('synthetic narration longer than its audio');
-  return { mp3, durationMs, clips };
+  return { mp3: [mp3], durationMs, clips };
 }

@@ -60,6 +60,22 @@ describe('replaceFolder', () => {
     expect(await readdir(parent)).toEqual(['story']);
   });
 
+  it('writes a file given in parts as the parts end to end, keeps it when unchanged, and replaces it when only its last byte changed', async () => {
+    // More parts than one writev takes and more bytes than one comparison window reads.
+    const parts = Array.from({ length: 1500 }, (_, i) => new Uint8Array(1000).fill(i & 0xff));
+    const whole = Buffer.concat(parts);
+    const { dir } = await folder({});
+    await replaceFolder(dir, [{ name: 'book.epub', data: parts }]);
+    expect((await readFile(path.join(dir, 'book.epub'))).equals(whole)).toBe(true);
+    const inode = (await stat(path.join(dir, 'book.epub'))).ino;
+    await replaceFolder(dir, [{ name: 'book.epub', data: parts }]);
+    expect((await stat(path.join(dir, 'book.epub'))).ino).toBe(inode);
+    const changed = [...parts.slice(0, -1), new Uint8Array(1000).fill(7).fill(8, 999)];
+    await replaceFolder(dir, [{ name: 'book.epub', data: changed }]);
+    expect((await stat(path.join(dir, 'book.epub'))).ino).not.toBe(inode);
+    expect((await readFile(path.join(dir, 'book.epub'))).equals(Buffer.concat(changed))).toBe(true);
+  });
+
   it('leaves the old folder exactly as it was when a write fails half-way, and no staging folder', async () => {
     const { parent, dir } = await folder({ 'a.txt': 'old a', 'b.txt': 'old b' });
     // The second file cannot be created (its folder does not exist) after the first was written.

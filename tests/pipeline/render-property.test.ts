@@ -9,6 +9,7 @@ import { ArticleError } from '../../src/shared/errors.js';
 import { ssmlProblems, wellFormedProblem } from '../../src/speech/validate.js';
 import { openPdf } from '../../src/verify/pdfua.js';
 import { parseVtt } from '../helpers/vtt.js';
+import { contentBytes, type FileContent } from '../../src/shared/bytes.js';
 
 /*
  * Fuzz: hostile article text and metadata (control characters, lone
@@ -71,7 +72,8 @@ function read(text: string, format: 'markdown' | 'text'): Document | undefined {
   }
 }
 
-async function expectParses(name: string, data: string | Uint8Array): Promise<void> {
+async function expectParses(name: string, content: FileContent): Promise<void> {
+  const data = typeof content === 'string' ? content : contentBytes(content);
   if (name.endsWith('.ssml')) expect(ssmlProblems(textOf(data)), name).toEqual([]);
   else if (name.endsWith('.json')) JSON.parse(textOf(data));
   else if (name.endsWith('.vtt')) expect(parseVtt(textOf(data)).errors, name).toEqual([]);

@@ -11,6 +11,7 @@ import { parseWav } from '../../src/speech/audio/wav.js';
 import { rms } from '../../src/speech/audio/pcm.js';
 import { bestLag, decodeMp3, rmsBetween, type Decoded } from '../helpers/audio.js';
 import { skipWithout } from '../helpers/conformance.js';
+import { contentBytes } from '../../src/shared/bytes.js';
 
 const SAMPLE = 'input/khorev-asif-meeting.txt';
 /** Level below which a stretch of audio counts as silent (full scale = 1). */
@@ -38,7 +39,7 @@ describe('narration of the sample article', () => {
   beforeAll(async () => {
     synthesis = await synthesize(doc, { keepPcm: true });
     narration = await encodeNarration(doc, synthesis);
-    decoded = await decodeMp3(narration.mp3);
+    decoded = await decodeMp3(contentBytes(narration.mp3));
   });
 
   it('has one clip per spoken unit, in order, not overlapping', () => {
@@ -140,7 +141,7 @@ describe('narration of the sample article', () => {
   describe.skipIf(skipWithout('lame'))('with native LAME as the decoder (it trims its own 529-sample decoder delay)', () => {
     it('still finds every sentence within 50 ms of its timing', () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'voxpress-lame-'));
-      writeFileSync(path.join(dir, 'n.mp3'), narration.mp3);
+      writeFileSync(path.join(dir, 'n.mp3'), contentBytes(narration.mp3));
       execFileSync('lame', ['--quiet', '--decode', path.join(dir, 'n.mp3'), path.join(dir, 'n.wav')]);
       const pcm = parseWav(new Uint8Array(readFileSync(path.join(dir, 'n.wav'))));
       const lame = Float32Array.from(pcm.samples, (v) => v / 32768);
@@ -159,7 +160,7 @@ describe('narration of the sample article', () => {
   });
 
   it('is tagged with title, language and one chapter for an article without headings', () => {
-    const tags = readTags(narration.mp3);
+    const tags = readTags(contentBytes(narration.mp3));
     expect(tags.title).toBe(doc.meta.title);
     expect(tags.language).toBe('eng');
     expect(tags.chapter).toHaveLength(1);
@@ -172,7 +173,7 @@ describe('narration of articles with sections and in French', () => {
   it('makes a chapter per section, starting where its heading is spoken, with the article metadata', async () => {
     const doc = parseArticle(readFileSync('tests/fixtures/audio/sections.md', 'utf8'), { format: 'markdown' });
     const narration = await encodeNarration(doc, await synthesize(doc, { keepPcm: true }));
-    const tags = readTags(narration.mp3);
+    const tags = readTags(contentBytes(narration.mp3));
     expect(tags.title).toBe('Harbour works begin');
     expect(tags.artist).toBe('Jane Reporter');
     expect(tags.publisher).toBe('The Coast Gazette');
@@ -206,7 +207,7 @@ describe('narration of articles with sections and in French', () => {
     expect(same(french, await synthesize(doc, { speech: { voice: 'fr-fr' }, keepPcm: true }))).toBe(true);
     expect(same(french, await synthesize(doc, { speech: { voice: 'en-gb' }, keepPcm: true }))).toBe(false);
     const narration = await encodeNarration(doc, french);
-    expect(readTags(narration.mp3).language).toBe('fre');
+    expect(readTags(contentBytes(narration.mp3)).language).toBe('fre');
   });
 
   it('gives a sentence that makes no sound (punctuation alone) a clip of its own with a length', async () => {
@@ -225,7 +226,7 @@ describe('narration of articles with sections and in French', () => {
     // The encoder answers through a message from its thread: it cannot have finished in the same turn.
     expect(await Promise.race([narration.then(() => 'encoded'), Promise.resolve('still encoding')])).toBe('still encoding');
     const streamed = await narration;
-    expect(Buffer.compare(Buffer.from(streamed.mp3), Buffer.from((await encodeNarration(doc, made)).mp3))).toBe(0);
+    expect(Buffer.compare(Buffer.from(contentBytes(streamed.mp3)), Buffer.from(contentBytes((await encodeNarration(doc, made)).mp3)))).toBe(0);
   });
 
   it('reports a failed synthesis through both promises', async () => {

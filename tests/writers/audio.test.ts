@@ -11,6 +11,7 @@ import { parseWav } from '../../src/speech/audio/wav.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { DEFAULT_FORMATS, writerFor } from '../../src/writers/index.js';
 import { wordTimesOf } from '../../src/writers/audio.js';
+import { contentBytes } from '../../src/shared/bytes.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/cli/bin.js');
@@ -20,7 +21,7 @@ describe('mp3 and wav writers', () => {
   let files: Map<string, Uint8Array | string>;
 
   beforeAll(async () => {
-    files = new Map((await renderDocument(doc, ['mp3', 'wav', 'vtt'])).map((f) => [f.name, f.data]));
+    files = new Map((await renderDocument(doc, ['mp3', 'wav', 'vtt'])).map((f) => [f.name, typeof f.data === 'string' ? f.data : contentBytes(f.data)]));
   });
 
   it('are registered: mp3 and vtt by default, wav only on request', () => {
@@ -33,9 +34,9 @@ describe('mp3 and wav writers', () => {
   it('encode on the helper thread while synthesising, giving the same bytes as encoding afterwards', async () => {
     const { encodeNarration, synthesize } = await import('../../src/speech/narration.js');
     const sequential = await encodeNarration(doc, await synthesize(doc, { keepPcm: true }));
-    const streamed = (await renderDocument(doc, ['mp3']))[0]?.data as Uint8Array;
-    expect(Buffer.compare(Buffer.from(streamed), Buffer.from(sequential.mp3))).toBe(0);
-    expect(Buffer.compare(Buffer.from(files.get('narration.mp3') as Uint8Array), Buffer.from(sequential.mp3))).toBe(0);
+    const streamed = contentBytes((await renderDocument(doc, ['mp3']))[0]!.data);
+    expect(Buffer.compare(Buffer.from(streamed), Buffer.from(contentBytes(sequential.mp3)))).toBe(0);
+    expect(Buffer.compare(Buffer.from(files.get('narration.mp3') as Uint8Array), Buffer.from(contentBytes(sequential.mp3)))).toBe(0);
   });
 
   it('write narration.mp3, timing.json (every unit, total = the MP3 duration) and narration.wav from one synthesis', () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
 import { spokenUnits } from '../../src/speech/script.js';
 import { renderDocument } from '../../src/pipeline/article.js';
+import { contentBytes } from '../../src/shared/bytes.js';
 import { parseVtt, shown, type ParsedCue } from '../helpers/vtt.js';
 import { cueText, renderVtt, vttTimestamp } from '../../src/writers/vtt.js';
 
@@ -38,7 +39,7 @@ describe.each([
     const read = (name: string): string => {
       const data = files.find((f) => f.name === name)?.data;
       if (data === undefined) throw new Error(`no ${name}`);
-      return typeof data === 'string' ? data : new TextDecoder().decode(data);
+      return typeof data === 'string' ? data : new TextDecoder().decode(contentBytes(data));
     };
     vtt = read('narration.vtt');
     timing = JSON.parse(read('timing.json')) as Timing;

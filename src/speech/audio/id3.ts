@@ -1,6 +1,5 @@
 import { iso6392 } from 'iso-639-2';
 import NodeID3 from 'node-id3';
-import { copyParts, totalLength } from '../../shared/bytes.js';
 import { mp3Layout, type Mp3Layout } from './mp3.js';
 
 /** One chapter of the narration, times in the MP3 as a decoder plays it. */
@@ -63,25 +62,16 @@ export function tagMp3(mp3: Uint8Array, tags: AudioTags): Uint8Array {
 }
 
 /**
- * The encoder's chunks behind an ID3v2 tag, copied once, straight into
- * place, and the layout of their frames. The tags depend on the audio (the
- * last chapter ends where the frames do) but their length does not (a CHAP
- * frame stores each time in four bytes), so the tag is sized from a draft
- * made before the audio is measured: a two-hour narration is never held
- * twice over.
+ * The MP3 file in parts: an ID3v2 tag, then the encoder's chunks as they
+ * are (never joined: a two-hour narration, 43 MB, is not held twice), and
+ * the layout of their frames. The tags depend on the audio: the last chapter
+ * ends where the frames do.
  */
-export function tagEncodedMp3(chunks: readonly Uint8Array[], tagsFor: (durationMs: number) => AudioTags): { mp3: Uint8Array; layout: Mp3Layout; tags: AudioTags } {
-  const room = NodeID3.create(id3Tags(tagsFor(0))).length;
-  const out = new Uint8Array(room + totalLength(chunks));
-  copyParts(chunks, out, room);
-  const audio = out.subarray(room);
-  const layout = mp3Layout(audio);
+export function tagEncodedMp3(chunks: readonly Uint8Array[], tagsFor: (durationMs: number) => AudioTags): { mp3: readonly Uint8Array[]; layout: Mp3Layout; tags: AudioTags } {
+  const layout = mp3Layout(chunks);
   const tags = tagsFor(Math.round(layout.durationMs));
   const tag = NodeID3.create(id3Tags(tags));
-  // Not expected (see above), but a tag of another length still gives a correct file, at the cost of a copy.
-  if (tag.length !== room) return { mp3: tagMp3(audio, tags), layout, tags };
-  out.set(tag);
-  return { mp3: out, layout, tags };
+  return { mp3: [new Uint8Array(tag.buffer, tag.byteOffset, tag.byteLength), ...chunks], layout, tags };
 }
 
 /** The tags read back from an MP3 (for tests and tools). */

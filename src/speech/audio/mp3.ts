@@ -1,7 +1,7 @@
 import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
 import type { Pcm } from './pcm.js';
 import { toFloat32 } from './pcm.js';
-import { joinBytes } from '../../shared/bytes.js';
+import { joinBytes, totalLength } from '../../shared/bytes.js';
 
 /**
  * MP3 encoding (LAME compiled to WASM by `wasm-media-encoders`) and the
@@ -86,27 +86,50 @@ const BITRATES_KBPS: Record<'v1' | 'v2', readonly number[]> = {
 };
 const SAMPLE_RATES: Record<number, readonly number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
 
-function id3v2Length(bytes: Uint8Array): number {
-  if (bytes.length < 10 || bytes[0] !== 0x49 || bytes[1] !== 0x44 || bytes[2] !== 0x33) return 0;
-  const size = (((bytes[6] ?? 0) & 0x7f) << 21) | (((bytes[7] ?? 0) & 0x7f) << 14) | (((bytes[8] ?? 0) & 0x7f) << 7) | ((bytes[9] ?? 0) & 0x7f);
-  const footer = ((bytes[5] ?? 0) & 0x10) !== 0 ? 10 : 0;
+/**
+ * Bytes held in parts, read by position as if joined (a frame header may
+ * straddle two of the encoder's chunks); quickest when read forwards.
+ */
+class PartsReader {
+  readonly length: number;
+  private part = 0;
+  private partStart = 0;
+
+  constructor(private readonly parts: readonly Uint8Array[]) {
+    this.length = totalLength(parts);
+  }
+
+  /** The byte at `position`, 0 past the end. */
+  at(position: number): number {
+    while (this.part > 0 && position < this.partStart) this.partStart -= this.parts[--this.part]?.length ?? 0;
+    while (this.part < this.parts.length && position >= this.partStart + (this.parts[this.part]?.length ?? 0)) this.partStart += this.parts[this.part++]?.length ?? 0;
+    return this.parts[this.part]?.[position - this.partStart] ?? 0;
+  }
+}
+
+function id3v2Length(bytes: PartsReader): number {
+  if (bytes.length < 10 || bytes.at(0) !== 0x49 || bytes.at(1) !== 0x44 || bytes.at(2) !== 0x33) return 0;
+  const size = ((bytes.at(6) & 0x7f) << 21) | ((bytes.at(7) & 0x7f) << 14) | ((bytes.at(8) & 0x7f) << 7) | (bytes.at(9) & 0x7f);
+  const footer = (bytes.at(5) & 0x10) !== 0 ? 10 : 0;
   return 10 + size + footer;
 }
 
 /**
- * The layer III frames of an MP3 file, walked header by header: the duration
- * a decoder plays, measured on the bytes that ship rather than predicted.
+ * The layer III frames of an MP3 file (whole, or in parts as the encoder
+ * made it), walked header by header: the duration a decoder plays, measured
+ * on the bytes that ship rather than predicted.
  */
-export function mp3Layout(bytes: Uint8Array): Mp3Layout {
+export function mp3Layout(file: Uint8Array | readonly Uint8Array[]): Mp3Layout {
+  const bytes = new PartsReader(file instanceof Uint8Array ? [file] : file);
   const audioOffset = id3v2Length(bytes);
   let at = audioOffset;
   let frames = 0;
   let samples = 0;
   let sampleRate = 0;
   while (at + 4 <= bytes.length) {
-    const b1 = bytes[at + 1] ?? 0;
-    const b2 = bytes[at + 2] ?? 0;
-    if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) break;
+    const b1 = bytes.at(at + 1);
+    const b2 = bytes.at(at + 2);
+    if (bytes.at(at) !== 0xff || (b1 & 0xe0) !== 0xe0) break;
     const version = (b1 >> 3) & 3; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
     const layer = (b1 >> 1) & 3; // 1 = layer III
     const rates = SAMPLE_RATES[version];

@@ -10,6 +10,7 @@ import { bookImages, type BookImage, type EmbeddedImage } from './images.js';
 import { navDocument, ncxDocument } from './nav.js';
 import { AUDIO_HREF, clockValue, overlayDocument, overlayPars, OVERLAY_HREF } from './overlay.js';
 import { packageDocument, type ManifestItem } from './package.js';
+import { joinBytes } from '../../shared/bytes.js';
 import { isoSeconds, outputInstant } from '../../shared/dates.js';
 import { CONTENT_HREF, contentDocument, figureAlt } from './xhtml.js';
 import { deterministicZip } from './zip.js';
@@ -39,12 +40,18 @@ function embeddedImages(images: ReadonlyMap<string, BookImage>): EmbeddedImage[]
   return [...byHref.values()].sort((a, b) => (a.href < b.href ? -1 : 1));
 }
 
+/** The EPUB of `buildEpub` in one array of bytes, for callers that want it whole. */
+export async function buildEpub(...args: Parameters<typeof epubParts>): Promise<Uint8Array> {
+  return joinBytes(await epubParts(...args));
+}
+
 /**
  * The article as an accessible EPUB 3 (EPUB Accessibility 1.1, WCAG 2.2 AA),
- * with Media Overlays when a narration is given. Deterministic: the same
- * document, options and narration give the same bytes.
+ * with Media Overlays when a narration is given, as the zip's parts in order
+ * (the narration's bytes not copied). Deterministic: the same document,
+ * options and narration give the same bytes.
  */
-export async function buildEpub(doc: Document, options: Pick<WriterOptions, 'epub' | 'sourceDateEpoch'> = {}, figureImages: FigureImages = new Map(), narrated?: Narration | 'failed'): Promise<Uint8Array> {
+export async function epubParts(doc: Document, options: Pick<WriterOptions, 'epub' | 'sourceDateEpoch'> = {}, figureImages: FigureImages = new Map(), narrated?: Narration | 'failed'): Promise<Uint8Array[]> {
   const narration = narrated === 'failed' ? undefined : narrated;
   const images = bookImages(doc, figureImages);
   const content = contentDocument(doc, images);

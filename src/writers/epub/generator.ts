@@ -1,4 +1,5 @@
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import type { FileContent } from '../../shared/bytes.js';
 
 /*
  * The one place that talks to epub-gen-memory 1.1.2, and works around its
@@ -32,7 +33,7 @@ import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 /** A file for the package folder (`OEBPS/`), named relative to it. */
 export interface PackageFile {
   readonly path: string;
-  readonly data: string | Uint8Array;
+  readonly data: FileContent;
 }
 
 export interface GeneratorInput {
@@ -79,7 +80,7 @@ class BookAssembler extends EPub {
 }
 
 /** The book's container files, assembled by epub-gen-memory from our finished documents. */
-export async function generateContainer(input: GeneratorInput): Promise<Map<string, Uint8Array>> {
+export async function generateContainer(input: GeneratorInput): Promise<Map<string, FileContent>> {
   const templates: TemplateData = {
     packageDocument: input.packageDocument,
     navDocument: input.navDocument,
@@ -104,13 +105,13 @@ export async function generateContainer(input: GeneratorInput): Promise<Map<stri
   const chapter: Chapter & { readonly xhtml: string } = { title: input.title, content: '', filename: input.contentHref, xhtml: input.contentXhtml };
   const assembler = new BookAssembler(options, [chapter]);
   await assembler.render();
-  const files = await assembler.files();
+  const files: Map<string, FileContent> = await assembler.files();
   // Images, overlays and audio go into the container as they are, not through the package's zip: a two-hour
   // narration (43 MB) would otherwise be copied in and out of it once more.
   for (const resource of input.resources) {
     const name = `${GENERATOR_NAMES.folder}/${resource.path}`;
     if (files.has(name)) throw new Error(`epub-gen-memory: two files of the book are named ${name}`);
-    files.set(name, typeof resource.data === 'string' ? new TextEncoder().encode(resource.data) : resource.data);
+    files.set(name, resource.data);
   }
   return files;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { id3Tags, iso6392For, readTags, tagEncodedMp3, tagMp3 } from '../../../src/speech/audio/id3.js';
 import { encodeMp3, mp3Layout } from '../../../src/speech/audio/mp3.js';
+import { contentBytes } from '../../../src/shared/bytes.js';
 
 describe('ID3 tags', () => {
   it('maps BCP 47 to ISO 639-2 for TLAN', () => {
@@ -41,23 +42,27 @@ describe('ID3 tags', () => {
     expect(tags.artist).toBeUndefined();
   });
 
-  it('puts the encoder\'s chunks behind a tag whose last chapter ends where the frames do', async () => {
+  it('puts the encoder\'s chunks, not copied, behind a tag whose last chapter ends where the frames do', async () => {
     const audio = await encodeMp3({ sampleRate: 22050, samples: Int16Array.from({ length: 33075 }, (_, i) => Math.round(8000 * Math.sin(i / 9))) });
-    const chunks = [audio.subarray(0, 100), audio.subarray(100, 101), audio.subarray(101)];
+    // Cuts inside the first frame's header: the layout is read across parts.
+    const chunks = [audio.subarray(0, 1), audio.subarray(1, 3), audio.subarray(3, 100), audio.subarray(100, 101), audio.subarray(101)];
     const { mp3, layout } = tagEncodedMp3(chunks, (durationMs) => ({ title: 'Long', lang: 'en', chapters: [{ id: 'article', title: 'Long', startMs: 0, endMs: durationMs }] }));
     expect(layout).toEqual(mp3Layout(audio));
-    expect(readTags(mp3).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
-    expect(Buffer.compare(Buffer.from(mp3.subarray(mp3.length - audio.length)), Buffer.from(audio))).toBe(0);
-    expect(mp3Layout(mp3).audioOffset).toBe(mp3.length - audio.length);
+    expect(mp3.slice(1)).toHaveLength(chunks.length);
+    mp3.slice(1).forEach((part, i) => expect(part).toBe(chunks[i]));
+    const file = contentBytes(mp3);
+    expect(readTags(file).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
+    expect(Buffer.compare(Buffer.from(file.subarray(file.length - audio.length)), Buffer.from(audio))).toBe(0);
+    expect(mp3Layout(file).audioOffset).toBe(file.length - audio.length);
+    expect(mp3Layout(mp3)).toEqual(mp3Layout(file));
   });
 
-  it('still gives a whole, correctly tagged file when the final tag is not the size of its draft', async () => {
+  it('sizes the tag from the final tags, whatever their length', async () => {
     const audio = await encodeMp3({ sampleRate: 22050, samples: new Int16Array(11025) });
-    // A title that grows once the duration is known: the room made from the draft is too small.
     const { mp3, layout } = tagEncodedMp3([audio], (durationMs) => ({ title: durationMs === 0 ? 'Draft' : 'A longer final title', lang: 'en', chapters: [{ id: 'article', title: 't', startMs: 0, endMs: durationMs }] }));
-    expect(readTags(mp3).title).toBe('A longer final title');
-    expect(readTags(mp3).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
-    expect(Buffer.compare(Buffer.from(mp3.subarray(mp3.length - audio.length)), Buffer.from(audio))).toBe(0);
-    expect(mp3Layout(mp3).audioOffset).toBe(mp3.length - audio.length);
+    const file = contentBytes(mp3);
+    expect(readTags(file).title).toBe('A longer final title');
+    expect(readTags(file).chapter?.[0]?.endTimeMs).toBe(Math.round(layout.durationMs));
+    expect(mp3Layout(file).audioOffset).toBe(file.length - audio.length);
   });
 });

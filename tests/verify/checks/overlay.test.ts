@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { overlayOutcome } from '../../../src/verify/checks/overlay.js';
 import { buildEpub } from '../../../src/writers/epub/build.js';
 import { deterministicZip } from '../../../src/writers/epub/zip.js';
+import { joinBytes } from '../../../src/shared/bytes.js';
 import { syntheticNarration, unzip } from '../../helpers/epub.js';
 import { smallDoc, timingFor } from '../../helpers/verify.js';
 
@@ -10,7 +11,7 @@ const doc = smallDoc();
 async function edited(book: Uint8Array, file: string, edit: (text: string) => string): Promise<Uint8Array> {
   const files = await unzip(book);
   files.set(file, new TextEncoder().encode(edit(new TextDecoder().decode(files.get(file)))));
-  return deterministicZip(files, new Date(0));
+  return joinBytes(await deterministicZip(files, new Date(0)));
 }
 
 describe('media overlay check', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { buildEpub } from '../../../src/writers/epub/build.js';
 import type { Narration } from '../../../src/speech/types.js';
 import { sentences } from '../../../src/model/walk.js';
+import { contentBytes, joinBytes } from '../../../src/shared/bytes.js';
 import { epubcheckTs, loadArticle, mp3DurationMs, problems, SAMPLE, imagesOf, syntheticNarration, unzip, values, xml } from '../../helpers/epub.js';
 
 const FIXTURES = ['features.md', 'hostile.md', 'arabic.md', 'no-alt.md'];
@@ -61,7 +62,7 @@ describe('buildEpub: epubcheck-ts with accessibility checks on', () => {
     expect(stripped).not.toContain('schema:');
     files.set('OEBPS/content.opf', new TextEncoder().encode(stripped));
     const { deterministicZip } = await import('../../../src/writers/epub/zip.js');
-    const result = await epubcheckTs(await deterministicZip(files, new Date(0)));
+    const result = await epubcheckTs(joinBytes(await deterministicZip(files, new Date(0))));
     expect(result.messages.map((m) => m.id)).toEqual(expect.arrayContaining(['ACC-002', 'ACC-003', 'ACC-010']));
   });
 });
@@ -136,7 +137,7 @@ describe('buildEpub with a narration (Media Overlays)', () => {
   });
 
   it('embeds the narration MP3 byte for byte and says so in the summary', () => {
-    expect(files.get('OEBPS/audio/narration.mp3')).toEqual(narration.mp3);
+    expect(files.get('OEBPS/audio/narration.mp3')).toEqual(contentBytes(narration.mp3));
     const opf = xml(files, 'OEBPS/content.opf');
     expect(values(opf, '//opf:meta[@property="schema:accessibilitySummary"]')[0]).toMatch(/synchronised with the text sentence by sentence/);
     expect(values(opf, '//opf:meta[@property="schema:accessibilityFeature"]')).toContain('synchronizedAudioText');

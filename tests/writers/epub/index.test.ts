@@ -6,6 +6,7 @@ import { DEFAULT_FORMATS, writerFor } from '../../../src/writers/index.js';
 import { processArticle } from '../../../src/pipeline/article.js';
 import { epubcheckTs, FIXTURES, imagesOf, loadArticle, problems, SAMPLE, syntheticNarration, unzip, values, xml } from '../../helpers/epub.js';
 import { fakeResources } from '../../helpers/writers.js';
+import { contentBytes } from '../../../src/shared/bytes.js';
 
 const { doc, resourceDir } = loadArticle(SAMPLE);
 const epub = writerFor('epub')!;
@@ -23,9 +24,9 @@ describe('the epub writer', () => {
     const files = await epub.write({ doc, options: {}, resources, warn: () => {} });
     expect(files.map((f) => f.name)).toEqual(['article.epub']);
     expect(resources.narrationCalls).toBe(0);
-    const book = await unzip(files[0]!.data as Uint8Array);
+    const book = await unzip(contentBytes(files[0]!.data));
     expect(book.has('OEBPS/content.smil')).toBe(false);
-    expect(problems(await epubcheckTs(files[0]!.data as Uint8Array))).toEqual([]);
+    expect(problems(await epubcheckTs(contentBytes(files[0]!.data)))).toEqual([]);
   });
 
   it('adds Media Overlays from the shared narration when the run makes it', async () => {
@@ -33,15 +34,15 @@ describe('the epub writer', () => {
     const resources = fakeResources({ narration });
     const files = await epub.write({ doc, options: {}, resources, warn: () => {} });
     expect(resources.narrationCalls).toBe(1);
-    const book = await unzip(files[0]!.data as Uint8Array);
+    const book = await unzip(contentBytes(files[0]!.data));
     expect(book.has('OEBPS/content.smil')).toBe(true);
-    expect(book.get('OEBPS/audio/narration.mp3')).toEqual(narration.mp3);
+    expect(book.get('OEBPS/audio/narration.mp3')).toEqual(contentBytes(narration.mp3));
   });
 
   it('names the certifier from the options, else the article source, else voxpress', async () => {
     const certifier = async (d: typeof doc, epubOptions?: { certifiedBy?: string }): Promise<string[]> => {
       const files = await epub.write({ doc: d, options: epubOptions ? { epub: epubOptions } : {}, resources: fakeResources(), warn: () => {} });
-      const opf = xml(await unzip(files[0]!.data as Uint8Array), 'OEBPS/content.opf');
+      const opf = xml(await unzip(contentBytes(files[0]!.data)), 'OEBPS/content.opf');
       const found = values(opf, '//opf:meta[@property="a11y:certifiedBy"]');
       opf.dispose();
       return found;

@@ -5,7 +5,7 @@ import { clockValue, overlayDocument, overlayPars } from '../../../src/writers/e
 import { NS } from '../../helpers/epub.js';
 
 const targets = new Set(['title', 'date', 'p1', 'p1s1', 'p1s2']);
-const narration = (clips: Narration['clips'], durationMs = 5000): Narration => ({ mp3: new Uint8Array(), durationMs, clips });
+const narration = (clips: Narration['clips'], durationMs = 5000): Narration => ({ mp3: [], durationMs, clips });
 
 describe('overlayPars', () => {
   it('tiles the audio: first from 0, each to the next start, last to the end, in whole milliseconds', () => {
