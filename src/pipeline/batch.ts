@@ -141,53 +141,18 @@ type ArticlePool = Piscina<ArticleTask, ArticleResult>;
 function createPool(jobs: number, budget: ArticleBudget): ArticlePool {
   return new Piscina<ArticleTask, ArticleResult>({
     filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: jobs,
+    // No minimum: piscina would start a replacement for a worker stopped over time even when the batch is ending,
+    // and a worker terminated while it still loads modules can abort Node 20 (V8's module checks, nodejs/node#43182).
+    minThreads: 0,
     maxThreads: jobs,
     idleTimeout: 1000,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(budget.memoryMb !== undefined ? { maxOldGenerationSizeMb: budget.memoryMb } : {}) },
   });
 }
 
-/** The pool `startWorkers` started and no batch has taken yet, with what its threads were started with. */
-let started: { readonly jobs: number; readonly memoryMb: number | undefined; readonly pool: ArticlePool } | undefined;
-
-/** The started pool, now the caller's to use or stop. */
-function takeStarted(): typeof started {
-  const taken = started;
-  started = undefined;
-  return taken;
-}
-
-/**
- * Starts the worker threads a batch of `jobs` workers within `budget` will
- * use, so that they boot and load the pipeline while the caller is still
- * loading its own modules and checking its arguments: a worker takes about
- * 50 ms to be ready, which a one-article run otherwise waits for after all of
- * the command line's work. The next `runBatch` with the same settings runs in
- * them; one with other settings stops them and starts its own. Idle threads
- * do not keep the process alive.
- */
-export function startWorkers(jobs: number, budget: ArticleBudget): void {
-  if (started) return;
-  started = { jobs, memoryMb: budget.memoryMb, pool: createPool(jobs, budget) };
-}
-
-/** The started pool if it has these settings (it is then the caller's), else a new one; a started pool that does not fit is stopped. */
-async function poolFor(jobs: number, budget: ArticleBudget): Promise<ArticlePool> {
-  const warm = takeStarted();
-  if (warm?.jobs === jobs && warm.memoryMb === budget.memoryMb) return warm.pool;
-  await warm?.pool.destroy();
-  return createPool(jobs, budget);
-}
-
-/** Stops threads `startWorkers` started that no batch took (after a usage error, say). */
-export async function stopStartedWorkers(): Promise<void> {
-  await takeStarted()?.pool.destroy();
-}
-
 /** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */
 async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
-  const pool = await poolFor(jobs, budget);
+  const pool = createPool(jobs, budget);
   const interrupted: ArticleTask[] = [];
   let next = 0;
   // Never more tasks in the pool than threads, so an article's clock starts when a worker takes it, not while it waits.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NON_ARTICLE_COMMANDS, VERIFY_COMMAND, VOICES_COMMAND } from '../../src/cli/commands.js';
+import { VERIFY_COMMAND, VOICES_COMMAND } from '../../src/cli/commands.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
 
@@ -10,9 +10,8 @@ function help(args: string[]): { code: number | null; stdout: string } {
   return { code: result.status, stdout: result.stdout };
 }
 
-describe('the subcommand names bin.ts starts no worker for', () => {
+describe('the subcommand names', () => {
   it('are the command line\'s subcommands, each with its own help', () => {
-    expect(NON_ARTICLE_COMMANDS).toEqual([VERIFY_COMMAND, VOICES_COMMAND, 'help']);
     for (const name of [VERIFY_COMMAND, VOICES_COMMAND]) {
       const run = help([name, '--help']);
       expect(run.code).toBe(0);
@@ -20,12 +19,12 @@ describe('the subcommand names bin.ts starts no worker for', () => {
     }
   });
 
-  it('list every subcommand the main help shows', () => {
+  it('are every subcommand the main help shows', () => {
     const run = help(['--help']);
     expect(run.code).toBe(0);
     const commands = (run.stdout.split(/^Commands:$/m)[1] ?? '').split(/\n\n/)[0] ?? '';
     const names = [...commands.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(NON_ARTICLE_COMMANDS).toContain(name);
+    expect(names.sort()).toEqual([VERIFY_COMMAND, VOICES_COMMAND].sort());
   });
 });
