@@ -36,8 +36,7 @@ async function syncFolder(dir: string): Promise<void> {
 async function writeDurable(file: string, data: FileContent): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-    else await writeParts(handle, data);
+    await writeParts(handle, contentParts(data));
     await handle.sync();
   } finally {
     await handle.close();
