@@ -28,3 +28,26 @@ export function isoSeconds(instant: Date): string {
 export function isoDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
+
+const longFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function longFormat(lang: string): Intl.DateTimeFormat | null {
+  let format = longFormats.get(lang);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      // A tag ICU refuses: the date is shown as written rather than in a language the article is not in.
+      format = null;
+    }
+    longFormats.set(lang, format);
+  }
+  return format;
+}
+
+/** A model date (`YYYY-MM-DD`) as readers of `lang` write it, e.g. "8 octobre 2024"; the date as written when it is not a real day or `lang` is not a tag ICU knows. */
+export function displayDate(date: string, lang: string): string {
+  const instant = new Date(`${date}T00:00:00Z`);
+  const format = longFormat(lang);
+  return format && !Number.isNaN(instant.getTime()) ? format.format(instant) : date;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
-import { isoDay, isoSeconds, outputInstant } from '../../src/shared/dates.js';
+import { displayDate, isoDay, isoSeconds, outputInstant } from '../../src/shared/dates.js';
 
 describe('output dates', () => {
   const dated = parseArticle('date 2024-10-08 Text.', { format: 'text' });
@@ -19,5 +19,13 @@ describe('output dates', () => {
   it('formats to the second and to the day in UTC', () => {
     expect(isoSeconds(new Date(1_700_000_000_123))).toBe('2023-11-14T22:13:20Z');
     expect(isoDay(new Date(1_700_000_000_123))).toBe('2023-11-14');
+  });
+
+  it('shows a date as readers of the article language write it, and as written when it cannot', () => {
+    expect(displayDate('2024-10-08', 'en')).toBe('October 8, 2024');
+    expect(displayDate('2024-10-08', 'fr')).toBe('8 octobre 2024');
+    expect(displayDate('2024-10-08', 'de-CH')).toBe('8. Oktober 2024');
+    expect(displayDate('2024-13-45', 'en')).toBe('2024-13-45');
+    expect(displayDate('2024-10-08', 'not a tag')).toBe('2024-10-08');
   });
 });

@@ -4,6 +4,7 @@ import { textDirection } from '../../shared/lang.js';
 import { uiText } from './language.js';
 import { escapeAttr, escapeText, langAttrs } from '../../shared/xml.js';
 import { linkTarget } from '../../shared/links.js';
+import { displayDate } from '../../shared/dates.js';
 
 /** The one content document's name inside the package folder. */
 export const CONTENT_HREF = 'content.xhtml';
@@ -55,17 +56,6 @@ function sentenceXhtml(sentence: Sentence): string {
 
 function sentencesXhtml(sentences: readonly Sentence[]): string {
   return sentences.map(sentenceXhtml).join(' ');
-}
-
-/** The date as readers of the article's language write it, e.g. "8 October 2024". */
-export function displayDate(date: string, lang: string): string {
-  const instant = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(instant.getTime())) return date;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(instant);
-  } catch {
-    return date;
-  }
 }
 
 /** The figure's text alternative: its alt text, else its title, else empty (then the book claims no WCAG conformance). */

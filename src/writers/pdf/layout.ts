@@ -5,6 +5,7 @@ import { forEachSegment, graphemes, severalGraphemes } from '../../shared/graphe
 import { hasRightToLeft, mirrored, reversedNeutrals, visualRuns } from './bidi.js';
 import { isRightToLeft, langRuns, textDirection } from '../../shared/lang.js';
 import { linkTarget } from '../../shared/links.js';
+import { displayDate } from '../../shared/dates.js';
 import type { Paper } from '../options.js';
 
 /**
@@ -684,22 +685,6 @@ function layoutFigure(ctx: Context, figure: Extract<Block, { type: 'figure' }>, 
   push(ctx, lines, BODY_SIZE * 0.4, BODY_SIZE, false, false);
 }
 
-/** The localised long form of a `YYYY-MM-DD` date, e.g. "8 October 2024". */
-const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
-
-function longDate(date: string, lang: string): string {
-  let format = dateFormats.get(lang);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-    } catch {
-      format = null;
-    }
-    dateFormats.set(lang, format);
-  }
-  return format ? format.format(new Date(`${date}T00:00:00Z`)) : date;
-}
-
 function layoutTitle(ctx: Context, art: StructNode): void {
   const { meta } = ctx.doc;
   const titleSize = 22;
@@ -712,7 +697,7 @@ function layoutTitle(ctx: Context, art: StructNode): void {
     const node: StructNode = { role: 'P', parent: art };
     lines.push(...textLines(ctx, [{ text: meta.authors.join(', '), style: { ...metaStyle, bold: true }, node }], metaStyle.size, 1.45));
   }
-  const dateLine = [meta.date ? longDate(meta.date, meta.lang) : undefined, meta.source].filter((s): s is string => Boolean(s)).join(' \u00b7 ');
+  const dateLine = [meta.date ? displayDate(meta.date, meta.lang) : undefined, meta.source].filter((s): s is string => Boolean(s)).join(' \u00b7 ');
   if (dateLine) {
     const node: StructNode = { role: 'P', parent: art };
     lines.push(...textLines(ctx, [{ text: dateLine, style: metaStyle, node }], metaStyle.size, 1.45));

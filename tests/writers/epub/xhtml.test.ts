@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/readers/index.js';
 import { allIds } from '../../../src/model/walk.js';
 import { bookImages } from '../../../src/writers/epub/images.js';
-import { contentDocument, displayDate } from '../../../src/writers/epub/xhtml.js';
+import { contentDocument } from '../../../src/writers/epub/xhtml.js';
 import { imagesOf, loadArticle, NS, SAMPLE } from '../../helpers/epub.js';
 
 async function content(name: string) {
@@ -82,10 +82,5 @@ describe('contentDocument', () => {
       expect(empty.map((n) => (n as unknown as { name: string }).name)).toEqual([]);
       xml.dispose();
     }
-  });
-
-  it('formats dates in the article language', () => {
-    expect(displayDate('2024-10-08', 'en')).toBe('October 8, 2024');
-    expect(displayDate('2024-10-08', 'fr')).toBe('8 octobre 2024');
   });
 });
