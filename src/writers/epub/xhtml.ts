@@ -5,6 +5,7 @@ import { uiText } from './language.js';
 import { escapeAttr, escapeText, langAttrs } from '../../shared/xml.js';
 import { linkTarget } from '../../shared/links.js';
 import { displayDate } from '../../shared/dates.js';
+import { displayText } from '../../shared/typography.js';
 
 /** The one content document's name inside the package folder. */
 export const CONTENT_HREF = 'content.xhtml';
@@ -25,21 +26,26 @@ export interface ContentDocument {
   readonly sections: readonly TocEntry[];
 }
 
-function inlineXhtml(inlines: readonly Inline[]): string {
+/** Text as the book shows it: escaped, with its language's display typography. */
+function shownXhtml(text: string, lang: string): string {
+  return escapeText(displayText(text, lang));
+}
+
+function inlineXhtml(inlines: readonly Inline[], lang: string): string {
   return inlines
     .map((node) => {
       switch (node.type) {
         case 'text':
-          return escapeText(node.value);
+          return shownXhtml(node.value, lang);
         case 'code':
           return `<code>${escapeText(node.value)}</code>`;
         case 'emphasis':
-          return `<em>${inlineXhtml(node.children)}</em>`;
+          return `<em>${inlineXhtml(node.children, lang)}</em>`;
         case 'strong':
-          return `<strong>${inlineXhtml(node.children)}</strong>`;
+          return `<strong>${inlineXhtml(node.children, lang)}</strong>`;
         case 'link': {
           const href = linkTarget(node.url);
-          const inner = inlineXhtml(node.children);
+          const inner = inlineXhtml(node.children, lang);
           if (!href || inner.trim() === '') return inner;
           const title = node.title ? ` title="${escapeAttr(node.title)}"` : '';
           return `<a href="${escapeAttr(href)}"${title}>${inner}</a>`;
@@ -49,13 +55,13 @@ function inlineXhtml(inlines: readonly Inline[]): string {
     .join('');
 }
 
-function sentenceXhtml(sentence: Sentence): string {
-  const inner = sentence.inlines.length > 0 ? inlineXhtml(sentence.inlines) : escapeText(sentence.text);
+function sentenceXhtml(sentence: Sentence, lang: string): string {
+  const inner = sentence.inlines.length > 0 ? inlineXhtml(sentence.inlines, lang) : shownXhtml(sentence.text, lang);
   return `<span id="${escapeAttr(sentence.id)}">${inner}</span>`;
 }
 
-function sentencesXhtml(sentences: readonly Sentence[]): string {
-  return sentences.map(sentenceXhtml).join(' ');
+function sentencesXhtml(sentences: readonly Sentence[], lang: string): string {
+  return sentences.map((sentence) => sentenceXhtml(sentence, lang)).join(' ');
 }
 
 /** The figure's text alternative: its alt text, else its title, else empty (then the book claims no WCAG conformance). */
@@ -97,7 +103,7 @@ class ArticleXhtml {
     for (const block of blocks) {
       if (block.type === 'heading') {
         this.sentenceIds(block.sentences);
-        this.line(depth, `<p ${this.id(block.id)} class="inner-heading"><strong>${sentencesXhtml(block.sentences)}</strong></p>`);
+        this.line(depth, `<p ${this.id(block.id)} class="inner-heading"><strong>${sentencesXhtml(block.sentences, this.doc.meta.lang)}</strong></p>`);
       } else this.block(block, depth);
     }
   }
@@ -107,7 +113,7 @@ class ArticleXhtml {
       case 'paragraph':
         if (block.sentences.length === 0) break; // never an empty <p>
         this.sentenceIds(block.sentences);
-        this.line(depth, `<p ${this.id(block.id)}${block.lang ? ` ${langAttrs(block.lang)}` : ''}>${sentencesXhtml(block.sentences)}</p>`);
+        this.line(depth, `<p ${this.id(block.id)}${block.lang ? ` ${langAttrs(block.lang)}` : ''}>${sentencesXhtml(block.sentences, block.lang ?? this.doc.meta.lang)}</p>`);
         break;
       case 'list':
         this.list(block, depth);
@@ -147,15 +153,15 @@ class ArticleXhtml {
       this.line(depth + 1, `<img src="${escapeAttr(image.image.href)}" alt="${escapeAttr(alt)}"/>`);
     } else if (image.kind === 'missing') {
       // The image was left out (see io/resources.ts): its text alternative stands in its place.
-      const label = alt ? escapeText(alt) : uiText('Image not available', this.doc.meta.lang);
+      const label = alt ? shownXhtml(alt, this.doc.meta.lang) : uiText('Image not available', this.doc.meta.lang);
       this.line(depth + 1, `<p class="remote-image">${label}</p>`);
     } else {
       // EPUB forbids images fetched from the web at reading time: link to it instead.
       const href = linkTarget(image.url);
-      const label = figure.alt.trim() ? escapeText(figure.alt.trim()) : uiText('Image on the web', this.doc.meta.lang);
+      const label = figure.alt.trim() ? shownXhtml(figure.alt.trim(), this.doc.meta.lang) : uiText('Image on the web', this.doc.meta.lang);
       this.line(depth + 1, href ? `<p class="remote-image"><a href="${escapeAttr(href)}">${label}</a></p>` : `<p class="remote-image">${label}</p>`);
     }
-    if (caption) this.line(depth + 1, `<figcaption>${escapeText(caption)}</figcaption>`);
+    if (caption) this.line(depth + 1, `<figcaption>${shownXhtml(caption, this.doc.meta.lang)}</figcaption>`);
     this.line(depth, '</figure>');
   }
 
@@ -175,8 +181,8 @@ class ArticleXhtml {
       this.line(depth + open.length, `<section ${this.id(`sec-${block.id}`)} aria-labelledby="${escapeAttr(block.id)}">`);
       open.push(level);
       this.sentenceIds(block.sentences);
-      this.line(depth + open.length, `<h${level + 1} ${this.id(block.id)}>${sentencesXhtml(block.sentences)}</h${level + 1}>`);
-      this.sections.push({ id: block.id, text: block.sentences.map((s) => s.text).join(' '), depth: level });
+      this.line(depth + open.length, `<h${level + 1} ${this.id(block.id)}>${sentencesXhtml(block.sentences, this.doc.meta.lang)}</h${level + 1}>`);
+      this.sections.push({ id: block.id, text: displayText(block.sentences.map((s) => s.text).join(' '), this.doc.meta.lang), depth: level });
     }
     while (open.length > 0) {
       open.pop();
@@ -187,11 +193,11 @@ class ArticleXhtml {
   header(depth: number): void {
     const { meta } = this.doc;
     this.line(depth, '<header>');
-    this.line(depth + 1, `<h1 ${this.id('title')}>${escapeText(meta.title)}</h1>`);
+    this.line(depth + 1, `<h1 ${this.id('title')}>${shownXhtml(meta.title, meta.lang)}</h1>`);
     if (meta.authors.length > 0) {
-      this.line(depth + 1, `<p class="byline">${uiText('By', meta.lang)} ${escapeText(listFormat(meta.authors, meta.lang))}</p>`);
+      this.line(depth + 1, `<p class="byline">${uiText('By', meta.lang)} ${shownXhtml(listFormat(meta.authors, meta.lang), meta.lang)}</p>`);
     }
-    if (meta.source) this.line(depth + 1, `<p class="source">${escapeText(meta.source)}</p>`);
+    if (meta.source) this.line(depth + 1, `<p class="source">${shownXhtml(meta.source, meta.lang)}</p>`);
     if (meta.date) {
       this.line(depth + 1, `<p class="dateline"><time ${this.id('date')} datetime="${escapeAttr(meta.date)}">${escapeText(displayDate(meta.date, meta.lang))}</time></p>`);
     }

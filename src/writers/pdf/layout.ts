@@ -6,6 +6,7 @@ import { hasRightToLeft, mirrored, reversedNeutrals, visualRuns } from './bidi.j
 import { isRightToLeft, langRuns, textDirection } from '../../shared/lang.js';
 import { linkTarget } from '../../shared/links.js';
 import { displayDate } from '../../shared/dates.js';
+import { displayText } from '../../shared/typography.js';
 import type { Paper } from '../options.js';
 
 /**
@@ -571,12 +572,17 @@ function takeLabel(ctx: Context): Piece[] {
   return label;
 }
 
+/** Segments as the page shows them: the language's display typography on all but code. */
+function shownSegments(segments: readonly Segment[], lang: string): Segment[] {
+  return segments.map((segment) => (segment.style.mono ? segment : { ...segment, text: displayText(segment.text, segment.lang ?? lang) }));
+}
+
 /** Lines of text in `lang` (the document's unless a passage has its own), flush with the side its direction reads from. */
 function textLines(ctx: Context, segments: readonly Segment[], size: number, leading: number, outline?: OutlineEntry, lang = ctx.doc.meta.lang): TextLine[] {
   const height = size * leading;
   const ascent = (height - size) / 2 + size * 0.82;
   const direction = textDirection(lang);
-  return breakLines(wordsOf(withLanguages(segments, lang), lang), ctx.right - ctx.left).map((logical, i) => {
+  return breakLines(wordsOf(withLanguages(shownSegments(segments, lang), lang), lang), ctx.right - ctx.left).map((logical, i) => {
     const parts = visualOrder(logical, direction);
     const width = parts.reduce((sum, p) => sum + p.width, 0);
     return {

@@ -1,7 +1,8 @@
 import { XmlDocument } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/readers/index.js';
-import { allIds } from '../../../src/model/walk.js';
+import { allIds, sentences } from '../../../src/model/walk.js';
+import { displayText } from '../../../src/shared/typography.js';
 import { bookImages } from '../../../src/writers/epub/images.js';
 import { contentDocument } from '../../../src/writers/epub/xhtml.js';
 import { imagesOf, loadArticle, NS, SAMPLE } from '../../helpers/epub.js';
@@ -13,6 +14,25 @@ async function content(name: string) {
 }
 
 describe('contentDocument', () => {
+  it('shows a French article with its typography: no break inside « » nor before ; : ? !, the model text as written', async () => {
+    const { doc, xml } = await content('../real/wikinews-banques-belges-piratees.md');
+    const title = xml.get('//x:h1', NS)?.content ?? '';
+    expect(title).toBe('Banques belges piratées\u00A0: «\u202FLe parquet exagère les chiffres\u202F»');
+    let marks = 0;
+    let typed = 0;
+    for (const sentence of sentences(doc)) {
+      typed += (sentence.text.match(/[«‹] +| +[»›;:!?]/gu) ?? []).length;
+      const shown = xml.get(`//x:span[@id="${sentence.id}"]`, NS)?.content ?? '';
+      expect(shown).toBe(displayText(sentence.text, 'fr'));
+      expect(shown).not.toMatch(/[«‹] | [»›;:!?]/u);
+      expect(sentence.text).not.toMatch(/[\u00A0\u202F]/u);
+      marks += (shown.match(/[\u00A0\u202F]/gu) ?? []).length;
+    }
+    expect(marks).toBe(typed);
+    expect(marks).toBeGreaterThan(15);
+    xml.dispose();
+  });
+
   it('carries every id of the model, plus title and date, each once', async () => {
     const { doc, result, xml } = await content('features.md');
     const ids = xml.find('//@id').map((n) => n.content);

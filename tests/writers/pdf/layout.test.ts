@@ -90,6 +90,34 @@ describe('PDF layout', () => {
   });
 });
 
+describe('PDF layout of French text', () => {
+  const article = readFileSync(new URL('../../fixtures/real/wikinews-banques-belges-piratees.md', import.meta.url), 'utf8');
+  /** The real article with its words shifted along the lines by a growing lead-in, so its « » ; : ? fall at many places. */
+  const variants = Array.from({ length: 8 }, (_, k) => article.replace(/\n26 juin 2012\. /u, `\n${'Oui. '.repeat(k)}26 juin 2012. `));
+
+  it('never starts a line with » ; : ! ? nor ends one with «: the spaces before them do not break', () => {
+    let marks = 0;
+    for (const text of variants) for (const paper of ['a4', 'letter'] as Paper[]) {
+      const layout = layoutDocument(parseArticle(text, { format: 'markdown' }), paper, noImages);
+      for (const page of layout.pages) for (const { line } of page) {
+        const shown = line.pieces.map((p) => p.text).join('');
+        if (shown.trim() === '') continue;
+        expect(shown).not.toMatch(/^\s*[»›;:!?]/u);
+        expect(shown).not.toMatch(/[«‹]\s*$/u);
+        marks += (shown.match(/\u202F[»;!?]|«\u202F|\u00A0:/gu) ?? []).length;
+      }
+    }
+    // Over twenty marks per layout: were their spaces breakable, some would fall at a line's end.
+    expect(marks).toBeGreaterThan(8 * 2 * 20);
+  });
+
+  it('shows the spaces of an English text as written', () => {
+    const layout = layoutDocument(parseArticle('---\ntitle: Test\nlang: en\n---\nHe said « yes » ; why ?\n', { format: 'markdown' }), 'a4', noImages);
+    const shown = layout.pages.flatMap((page) => page.map(({ line }) => line.pieces.map((p) => p.text).join(''))).join('\n');
+    expect(shown).toContain('He said « yes » ; why ?');
+  });
+});
+
 describe('PDF layout of hostile text', () => {
   // Chinese, Japanese and Korean faces are WOFF2 files decoded on first use (renderPdf starts the decoder itself).
   beforeAll(() => woff2Ready());
