@@ -1,4 +1,5 @@
 import type * as Mdast from 'mdast';
+import { htmlTagNames } from 'html-tag-names';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -23,6 +24,23 @@ interface Context {
 
 function position(node: Mdast.Node): string {
   return node.position ? `line ${node.position.start.line}` : 'unknown line';
+}
+
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(htmlTagNames);
+const LONE_TAG = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>$/u;
+
+/**
+ * What an inline raw HTML node stands for in the text. CommonMark reads any
+ * `<word>` as a tag, but a name no HTML element has is a placeholder the
+ * author typed ("ftp.<CC>.debian.org"), so it stays as written; `<br>` parts
+ * two words, as a hard line break does; other tags and comments are dropped
+ * (undefined), their text kept.
+ */
+function inlineHtmlText(value: string): string | undefined {
+  const name = LONE_TAG.exec(value)?.[1]?.toLowerCase();
+  if (name === undefined) return undefined;
+  if (name === 'br') return ' ';
+  return HTML_ELEMENTS.has(name) ? undefined : value;
 }
 
 function convertInlines(nodes: readonly Mdast.PhrasingContent[], ctx: Context): Inline[] {
@@ -57,10 +75,13 @@ function convertInlines(nodes: readonly Mdast.PhrasingContent[], ctx: Context): 
         else out.push(...children);
         break;
       }
-      case 'html':
+      case 'html': {
         // Raw HTML cannot be carried faithfully into SSML, EPUB and PDF alike; tags are dropped, their text stays.
-        ctx.warnings.push(`raw HTML at ${position(node)} was dropped`);
+        const text = inlineHtmlText(node.value);
+        if (text === undefined) ctx.warnings.push(`raw HTML at ${position(node)} was dropped`);
+        else out.push({ type: 'text', value: text });
         break;
+      }
       case 'image':
       case 'imageReference':
         // Images are lifted out of the paragraph into figures by `convertParagraph`.

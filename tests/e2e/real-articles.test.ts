@@ -39,6 +39,12 @@ describe('real articles', () => {
     expect(String(ssml?.data)).toContain(`xml:lang="${lang}"`);
   });
 
+  it('debian-apagado-ftp.md: the placeholder in "ftp.<CC>.debian.org" is shown as typed, not dropped as HTML', async () => {
+    const doc = await readArticle(real('debian-apagado-ftp.md'));
+    const sentence = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? b.sentences : [])).find((s) => s.text.includes('ftp.debian.org'));
+    expect(sentence?.text).toBe('Los nombres DNS ftp.debian.org y ftp.<CC>.debian.org seguirán igual.');
+  });
+
   it.each([['debian-wheezy-lts-handover'], ['wikinews-banques-belges-piratees']])('%s.txt: the plain-text layout gives the headings the Markdown has', async (name) => {
     const markdown = await readArticle(real(`${name}.md`));
     const text = await readArticle(real(`${name}.txt`));
@@ -60,6 +66,9 @@ describe('spoken forms of real articles', () => {
       { written: '5.5', alias: 'cinq point cinq' },
       { written: '10.1', alias: 'dix point un' },
       { written: '90 %', alias: 'quatre-vingt-dix pour cent' },
+    ]],
+    ['debian-apagado-ftp.md', 'es', [
+      { written: '<CC>', alias: 'C C' },
     ]],
     ['debconf17-clausura-excerpt.md', 'es', [
       { written: '61', alias: 'sesenta y una' },

@@ -65,6 +65,17 @@ describe('readMarkdown', () => {
     const draft = readMarkdown('Before <span>inside</span> after.');
     expect(draft.warnings.length).toBeGreaterThan(0);
     expect(sentences(parseArticle('Before <span>inside</span> after.', { format: 'markdown' }))[0]?.text).toBe('Before inside after.');
+    expect(readMarkdown('A <!-- note --> B <SUP class="x">2</SUP>.').warnings).toHaveLength(3);
+  });
+
+  it('keeps a <word> no HTML element is named as the text the author typed, and parts words at <br>', () => {
+    const text = (md: string): string | undefined => sentences(parseArticle(md, { format: 'markdown' }))[0]?.text;
+    const draft = readMarkdown('Los nombres ftp.<CC>.debian.org y <nombre-de-usuario> siguen.');
+    expect(draft.warnings).toEqual([]);
+    expect(text('Los nombres ftp.<CC>.debian.org y ftp.<cc>.debian.org siguen igual.')).toBe('Los nombres ftp.<CC>.debian.org y ftp.<cc>.debian.org siguen igual.');
+    expect(text('Use </path> or <file name="x"/> here.')).toBe('Use </path> or <file name="x"/> here.');
+    expect(text('One line<br>and the next<BR/>one.')).toBe('One line and the next one.');
+    expect(text('A <b>bold</b> <abbr title="x">word</abbr>.')).toBe('A bold word.');
   });
 });
 

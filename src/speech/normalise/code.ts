@@ -5,7 +5,8 @@ import type { Rule } from './types.js';
  * says them: a Rust path `std::io::Read` as "std io Read" (the separators are
  * not said), a file name `config.yaml` as "config dot yaml", `snake_case` as
  * "snake case", `#OpenData` as "hashtag Open Data", `@rustlang` as "at
- * rustlang". The words for the symbols are each language's. Inside a URL or an
+ * rustlang", a placeholder `ftp.<CC>.debian.org` with its name and not its
+ * brackets (the readers keep `<CC>` as text: no HTML element has that name). The words for the symbols are each language's. Inside a URL or an
  * address (after a slash, a dot or a colon) nothing is read here: the address is read whole, or left to the engine.
  */
 
@@ -73,6 +74,12 @@ export function codeRules(words: CodeWords): Rule[] {
       hint: /#\p{L}/u,
       pattern: /(?<![\p{L}\p{N}_&#])#(\p{L}[\p{L}\p{N}_]*)/gu,
       speak: (m) => `${words.hashtag} ${spokenName(m[1] ?? '', words)}`,
+    },
+    {
+      name: 'placeholder',
+      hint: /<\p{L}/u,
+      pattern: /<(\p{L}[\p{L}\p{N}_-]*)>/gu,
+      speak: (m) => spokenName(m[1] ?? '', words),
     },
     {
       name: 'handle',

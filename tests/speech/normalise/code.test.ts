@@ -31,11 +31,12 @@ describe('code-like tokens', () => {
     ['Set max_retry_count.', ['max_retry_count = max retry count']],
     ['Tag #OpenData, not #5.', ['#OpenData = hashtag Open Data']],
     ['Ask @18F, write to team@example.org.', ['@18F = at <18> F']],
+    ['Mirrors at ftp.<CC>.debian.org for <country-code> and <x2>.', ['<CC> = C C', '<country-code> = country code', '<x2> = x <2>']],
   ])('%s', (text, expected) => {
     expect(said(text)).toEqual(expected);
   });
 
-  it.each(['e.g. this', 'the U.S. said', 'done.Then', 'at 5.30 pm', 'C++ and C#', 'https://18f.gsa.gov/a_day_in_the_life/', 'rsync ftp.example.org::debian-cd/ now', 'see https://example.org/setup.sql'])('leaves plain prose alone: %s', (text) => {
+  it.each(['e.g. this', 'the U.S. said', 'done.Then', 'at 5.30 pm', 'C++ and C#', 'https://18f.gsa.gov/a_day_in_the_life/', 'rsync ftp.example.org::debian-cd/ now', 'see https://example.org/setup.sql', 'if a < b and c > d', '< spaced >', '<1>'])('leaves plain prose alone: %s', (text) => {
     expect(said(text)).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ const CASES: readonly Case[] = [
   ['phone number', 'Llame al +34 912 345 678.', 'Llame al nueve uno dos, tres cuatro cinco, seis siete ocho.'],
   ['designations with a hyphen', 'La COVID-19 y la STS-135.', 'La Covid diecinueve y la S T S ciento treinta y cinco.'],
   ['hashtag and handle', 'Siga #DatosAbiertos y @debian.', 'Siga hashtag Datos Abiertos y arroba debian.'],
+  ['placeholder in a host name', 'Los nombres ftp.<CC>.debian.org siguen.', 'Los nombres ftp.C C.debian.org siguen.'],
   ['file name', 'Edite config.yaml.', 'Edite config punto yaml.'],
   ['words in capitals', 'LOS DATOS ABIERTOS.', 'los datos abiertos.'],
   ['acronyms said as words', 'La OTAN, la ONU y el PSOE.', 'La Otan, la Onu y el Psoe.'],
