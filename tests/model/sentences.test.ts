@@ -132,11 +132,11 @@ describe('contract on random text', () => {
 });
 
 describe('splitSentences on hostile paragraphs', () => {
-  it('a run of 40,000 dashes is walked once, not again at each gap (a hang guard: it took 104 s)', () => {
+  // A hang guard, not a speed test: the string gives nothing to count reads on, so the runner's timeout stands guard,
+  // below the 104 s the quadratic walk took (vitest fails a synchronous test that overran its timeout, vitest#2920).
+  it('a run of 40,000 dashes is walked once, not again at each gap (it took 104 s)', { timeout: 30_000 }, () => {
     const text = `Start here. ${'- '.repeat(40_000)}End.`;
-    const started = performance.now();
     const result = splitSentences(text, 'en');
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(result.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
     expect(result[0]).toBe('Start here.');
   });
