@@ -150,7 +150,7 @@ function createPool(jobs: number, budget: ArticleBudget): ArticlePool {
   });
 }
 
-/** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is replaced. */
+/** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is stopped, and the next task that needs one starts a new one (no minimum is kept, so none starts as the batch ends). */
 async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
   const pool = createPool(jobs, budget);
   const interrupted: ArticleTask[] = [];
