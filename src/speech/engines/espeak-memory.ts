@@ -10,6 +10,13 @@
  * memory was all zero. So a restore copies the saved bytes around the data
  * files (about 1 MiB), zero-fills the rest, and leaves the data files as they
  * are: a fifth of the copying, and 1 MiB kept instead of 32.
+ *
+ * Of the 14.5 MiB above the saved state, a sentence dirties under 1 MiB (the
+ * sample: 0.8 MiB). Zero-filling all of it wrote every page, so the kernel gave
+ * each one real memory: 14 MiB resident for nothing. A restore now zeroes only
+ * up to the last 64 KiB chunk that holds a non-zero byte; finding it reads the
+ * untouched pages, which stay unallocated (the kernel maps its one zero page
+ * for reading).
  */
 
 /** A range of byte addresses, end exclusive. */
@@ -58,8 +65,21 @@ export function takeSnapshot(memory: Uint8Array, unchanging?: ByteRange): Memory
   return { parts: ranges.filter((r) => r.end > r.start).map((r) => ({ at: r.start, bytes: memory.slice(r.start, r.end) })), zeroFrom };
 }
 
+const CHUNK = 64 * 1024;
+const ZERO_CHUNK = Buffer.alloc(CHUNK);
+
+/** The end of the last `CHUNK`-byte stretch (counted from the end) above `from` that holds a non-zero byte; `from` when all is zero. */
+export function dirtyEnd(memory: Uint8Array, from: number): number {
+  for (let end = memory.byteLength; end > from; end -= CHUNK) {
+    const start = Math.max(from, end - CHUNK);
+    const chunk = Buffer.from(memory.buffer, memory.byteOffset + start, end - start);
+    if (chunk.compare(ZERO_CHUNK, 0, end - start) !== 0) return end;
+  }
+  return from;
+}
+
 /** Puts `memory` back as it was when `snapshot` was taken (memory grown since is zeroed too). */
 export function restoreSnapshot(memory: Uint8Array, snapshot: MemorySnapshot): void {
   for (const part of snapshot.parts) memory.set(part.bytes, part.at);
-  memory.fill(0, snapshot.zeroFrom);
+  if (snapshot.zeroFrom < memory.byteLength) memory.fill(0, snapshot.zeroFrom, dirtyEnd(memory, snapshot.zeroFrom));
 }

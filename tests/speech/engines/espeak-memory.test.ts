@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedFilesRange, restoreSnapshot, takeSnapshot } from '../../../src/speech/engines/espeak-memory.js';
+import { dirtyEnd, embeddedFilesRange, restoreSnapshot, takeSnapshot } from '../../../src/speech/engines/espeak-memory.js';
 
 /** A memory of `size` bytes with an embedded-files table at `table` listing `files` ([content address, length]). */
 function memoryWith(size: number, table: number, files: readonly (readonly [number, number])[]): Uint8Array {
@@ -44,5 +44,31 @@ describe('eSpeak memory snapshots', () => {
     restoreSnapshot(grown, snapshot);
     expect([...grown.subarray(0, 512)].every((b) => b === 3)).toBe(true);
     expect([...grown.subarray(512)].every((b) => b === 0)).toBe(true);
+  });
+
+  it('finds where the non-zero bytes above the saved state end, to the 64 KiB chunk', () => {
+    const chunk = 64 * 1024;
+    const memory = new Uint8Array(8 * chunk);
+    expect(dirtyEnd(memory, 1000)).toBe(1000);
+    memory[1500] = 1;
+    expect(dirtyEnd(memory, 1000)).toBe(chunk);
+    memory[3 * chunk] = 1;
+    expect(dirtyEnd(memory, 1000)).toBe(4 * chunk);
+    memory[8 * chunk - 1] = 1;
+    expect(dirtyEnd(memory, 1000)).toBe(8 * chunk);
+    expect(dirtyEnd(memory.subarray(0, 5 * chunk), 1000)).toBe(4 * chunk);
+    expect(dirtyEnd(memory, 8 * chunk)).toBe(8 * chunk);
+  });
+
+  it('zeroes scattered bytes anywhere above the saved state, in a memory the size of eSpeak\'s', () => {
+    const memory = new Uint8Array(32 * 1024 * 1024);
+    memory.fill(5, 0, 18_341_853);
+    const snapshot = takeSnapshot(memory);
+    for (const at of [18_341_853, 18_400_000, 19_189_724, 25_000_001, 32 * 1024 * 1024 - 1]) {
+      memory[at] = 0xff;
+      restoreSnapshot(memory, snapshot);
+      expect(memory.indexOf(0xff), `a byte at ${at}`).toBe(-1);
+      expect(memory[18_341_852]).toBe(5);
+    }
   });
 });
