@@ -111,23 +111,7 @@ function parse(name: FontName): fontkit.Font {
   return created;
 }
 
-const embedded = new Map<FontName, fontkit.Font>();
-
-/**
- * The font object pdfkit embeds from, one per process and separate from the
- * measuring one (parsing a font's tables per document would cost ~300 ms).
- * `registerFont` in pdfkit-fixes clears its glyph cache for each document.
- */
-export function embeddingFont(name: FontName): fontkit.Font {
-  let font = embedded.get(name);
-  if (!font) {
-    font = parse(name);
-    embedded.set(name, font);
-  }
-  return font;
-}
-
-/** The parsed font for measuring and coverage, read once per process (never handed to pdfkit). */
+/** The parsed font for measuring, coverage and embedding, read once per process. */
 export function loadFont(name: FontName): fontkit.Font {
   let font = parsed.get(name);
   if (!font) {
@@ -135,6 +119,17 @@ export function loadFont(name: FontName): fontkit.Font {
     parsed.set(name, font);
   }
   return font;
+}
+
+/**
+ * The font object pdfkit embeds from: the measuring one. A second parse per
+ * face held its decoded GSUB and GPOS tables twice (3.5 MB of heap per face
+ * once a text was shaped). `registerFont` in pdfkit-fixes empties its glyph
+ * cache for each document, which measuring does not depend on: it reads
+ * advance widths and the character map, not the glyphs' characters.
+ */
+export function embeddingFont(name: FontName): fontkit.Font {
+  return loadFont(name);
 }
 
 /** Code points drawn as nothing and never needing a glyph of their own (joiners, variation selectors). */
