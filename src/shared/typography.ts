@@ -11,9 +11,9 @@ import { primarySubtag } from './lang.js';
  * Only a space the author typed is changed, never added: Swiss and Canadian
  * usage sets none before ; ! ?, and a text without the space keeps its look.
  * The EPUB and PDF writers apply it to the text they show, code aside; the
- * model's text, the SSML, the audio and the captions keep the space as
- * written (a caption line is cut at words by writers/captions.ts, which
- * already keeps punctuation with its word).
+ * model's text, the SSML and the audio keep the space as written. Captions
+ * keep it too (WebVTT players wrap no line of ours: writers/captions.ts cuts
+ * them, and keeps each such mark on its word's line).
  */
 
 const FRENCH_OPENING = /([«‹])[ \u00A0\u202F]+/gu;

@@ -125,3 +125,19 @@ describe('WebVTT rendering', () => {
     expect(cueText('x --> y')).not.toContain('-->');
   });
 });
+
+describe('narration.vtt for a real French article', () => {
+  it('keeps « » ; : ! ? typed apart with their word: no line ends with « nor starts with » ; : ! ?', async () => {
+    const file = 'tests/fixtures/real/wikinews-banques-belges-piratees.md';
+    const doc = parseArticle(readFileSync(file, 'utf8'), { file, format: 'markdown' });
+    const files = await renderDocument(doc, ['mp3', 'vtt']);
+    const data = files.find((f) => f.name === 'narration.vtt')?.data;
+    const { cues, errors } = parseVtt(typeof data === 'string' ? data : new TextDecoder().decode(contentBytes(data ?? '')));
+    expect(errors).toEqual([]);
+    const lines = cues.flatMap((cue) => shown(cue).split('\n'));
+    expect(lines.filter((line) => /(^| )«$/u.test(line) || /^[»;:!?]/u.test(line))).toEqual([]);
+    // The article has two dozen such marks, so the lines above did meet them.
+    expect(lines.filter((line) => /[«»;]/u.test(line)).length).toBeGreaterThan(15);
+    expect(lines.slice(0, 2)).toEqual(['Banques belges piratées :', '« Le parquet exagère les chiffres »']);
+  });
+});
