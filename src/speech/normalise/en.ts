@@ -240,6 +240,13 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)`, 'gu'),
     speak: (m) => version(m[1] ?? ''),
   },
+  {
+    name: 'version before a release word',
+    hint: /\d\.\d/,
+    // "the 1.0 release", "the 2.1 beta": said as the same article's "Rust 1.0", not as the decimal "one point zero".
+    pattern: new RegExp(String.raw`${B}(\d+\.\d+)(?=\s+(?:releases?|versions?|betas?|alphas?|updates?|series|branch|milestone)${E})`, 'gu'),
+    speak: (m) => version(m[1] ?? ''),
+  },
   // "STS-135", "COVID-19", "F-35"; "FIPS 140-2": numbers in designations are read in pairs.
   designationRule('en', codeNumber, 'dash'),
   {

@@ -27,6 +27,7 @@ const CASES: readonly Case[] = [
   ['megahertz and milligrams', 'At 100 MHz, 5 mg.', 'At one hundred megahertz, five milligrams.'],
   ['a capital G is not grams', 'Phones with 5G coverage.', 'Phones with 5G coverage.'],
   ['version after a name', 'We shipped Rust 1.0 today.', 'We shipped Rust one point oh today.'],
+  ['version before a release word', 'The 1.0 release ends the churn; the 2.1 beta and 3.0 series follow, at 1.0 percent.', 'The one point oh release ends the churn; the two point one beta and three point oh series follow, at one point zero percent.'],
   ['version with v', 'Upgrade to v2.3.1 now.', 'Upgrade to version two point three point one now.'],
   ['version with three parts', 'It runs on Node 20.20.2.', 'It runs on Node twenty point twenty point two.'],
   ['version word', 'Install version 3.12 first.', 'Install version three point twelve first.'],
