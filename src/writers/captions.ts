@@ -103,7 +103,6 @@ const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
 const ENDS_CLAUSE = /[,;:—–]["'”’»)\]]*$/u;
 const OPENS_ASIDE = /^[—–(["“‘«¿¡]/u;
 
-
 /*
  * A full stop inside one sentence unit is almost always an abbreviation or an
  * initial ("Albert P. Khorev", "Mr.", "U.S."): breaking there would read as a

@@ -81,5 +81,5 @@ export function dirtyEnd(memory: Uint8Array, from: number): number {
 /** Puts `memory` back as it was when `snapshot` was taken (memory grown since is zeroed too). */
 export function restoreSnapshot(memory: Uint8Array, snapshot: MemorySnapshot): void {
   for (const part of snapshot.parts) memory.set(part.bytes, part.at);
-  if (snapshot.zeroFrom < memory.byteLength) memory.fill(0, snapshot.zeroFrom, dirtyEnd(memory, snapshot.zeroFrom));
+  memory.fill(0, snapshot.zeroFrom, dirtyEnd(memory, snapshot.zeroFrom));
 }

@@ -6,7 +6,8 @@ import type { Rule } from './types.js';
  * not said), a file name `config.yaml` as "config dot yaml", `snake_case` as
  * "snake case", `#OpenData` as "hashtag Open Data", `@rustlang` as "at
  * rustlang", a placeholder `ftp.<CC>.debian.org` with its name and not its
- * brackets (the readers keep `<CC>` as text: no HTML element has that name). The words for the symbols are each language's. Inside a URL or an
+ * brackets (the readers keep `<CC>` as text: no HTML element has that name).
+ * The words for the symbols are each language's. Inside a URL or an
  * address (after a slash, a dot or a colon) nothing is read here: the address is read whole, or left to the engine.
  */
 

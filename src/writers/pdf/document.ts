@@ -4,7 +4,7 @@ import type { FigureImages } from '../../shared/images.js';
 import { PAPERS, type WriterOptions } from '../options.js';
 import { CJK_CHARACTER } from '../../shared/lang.js';
 import { cjkPostscriptName, isCjkFont } from './cjk-fonts.js';
-import { describeCluster, embeddingFont, registrationOrder, SUBSTITUTE } from './fonts.js';
+import { describeCluster, loadFont, registrationOrder, SUBSTITUTE } from './fonts.js';
 import { layoutDocument, PAPER_SIZES, type ProbedImage } from './layout.js';
 import { fileIdentifier, xmpDescriptions } from './metadata.js';
 import { outputInstant } from '../../shared/dates.js';
@@ -53,7 +53,7 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}, imag
     info,
     xmp: xmpDescriptions({ title, authors: doc.meta.authors, ...(doc.meta.description ? { description: doc.meta.description } : {}), lang: doc.meta.lang, identifier: doc.meta.identifier, date, producer }),
     id: fileIdentifier(doc, { paper }),
-    defaultFont: embeddingFont('NotoSerif'),
+    defaultFont: loadFont('NotoSerif'),
   });
   const bytes = collect(pdf);
   // The CJK faces are WOFF2 files, decoded on first use by a decoder that starts asynchronously.
@@ -61,7 +61,7 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}, imag
   const layout = layoutDocument(doc, paper, imageProbe(pdf, images));
   for (const { cluster, id } of layout.missing) warn(`pdf: no embedded font has "${cluster}" (${describeCluster(cluster)}) in ${id}: drawn as ${SUBSTITUTE}, kept in the text layer`);
   const header = runningHeader(title, layout, doc.meta.lang);
-  for (const name of registrationOrder(fontsDrawn(layout, header))) registerFont(pdf, name, embeddingFont(name), isCjkFont(name) ? cjkPostscriptName(name) : undefined);
+  for (const name of registrationOrder(fontsDrawn(layout, header))) registerFont(pdf, name, loadFont(name), isCjkFont(name) ? cjkPostscriptName(name) : undefined);
   const tagger = new Tagger(pdf, layout.root);
   renderLayout(pdf, tagger, layout, header);
   tagger.finish();

@@ -111,7 +111,14 @@ function parse(name: FontName): fontkit.Font {
   return created;
 }
 
-/** The parsed font for measuring, coverage and embedding, read once per process. */
+/**
+ * The parsed font for measuring, coverage and embedding, read once per
+ * process. pdfkit embeds from this same object: a second parse per face held
+ * its decoded GSUB and GPOS tables twice (3.5 MB of heap per face once a text
+ * was shaped). `registerFont` in pdfkit-fixes empties its glyph cache for
+ * each document, which measuring does not depend on: it reads advance widths
+ * and the character map, not the glyphs' characters.
+ */
 export function loadFont(name: FontName): fontkit.Font {
   let font = parsed.get(name);
   if (!font) {
@@ -119,17 +126,6 @@ export function loadFont(name: FontName): fontkit.Font {
     parsed.set(name, font);
   }
   return font;
-}
-
-/**
- * The font object pdfkit embeds from: the measuring one. A second parse per
- * face held its decoded GSUB and GPOS tables twice (3.5 MB of heap per face
- * once a text was shaped). `registerFont` in pdfkit-fixes empties its glyph
- * cache for each document, which measuring does not depend on: it reads
- * advance widths and the character map, not the glyphs' characters.
- */
-export function embeddingFont(name: FontName): fontkit.Font {
-  return loadFont(name);
 }
 
 /** Code points drawn as nothing and never needing a glyph of their own (joiners, variation selectors). */
