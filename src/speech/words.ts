@@ -22,9 +22,40 @@ export interface UnitWords {
   readonly estimated: boolean;
 }
 
-/** The written words of a text: its runs of non-space characters. */
+/** A run of opening marks alone, typed apart from the word it opens ("« Le", French; "¿ Qué"). */
+const OPENERS_ONLY = /^[«‹“„(\[¿¡]+$/u;
+/** A run of closing marks alone, typed apart from the word it closes ("chiffres »", "piratées :"). */
+const CLOSERS_ONLY = /^[»›”)\];:!?.,…]+$/u;
+
+/**
+ * The written words of a text: its runs of non-space characters, with marks
+ * typed apart counted with their word: an opener with the word after it, a
+ * closer with the word before. French types a space inside « » and before
+ * ; : ! ?, and a word is heard, highlighted and captioned with its marks (a
+ * caption line must not end with « nor start with »). Marks are silent, so
+ * this changes which text a time covers, never the times.
+ */
 export function writtenWords(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const words: { start: number; end: number }[] = [];
+  let opened: number | undefined;
+  let end = 0;
+  for (const run of text.matchAll(/\S+/g)) {
+    const previous = words.at(-1);
+    end = run.index + run[0].length;
+    if (previous && opened === undefined && CLOSERS_ONLY.test(run[0])) previous.end = end;
+    else if (OPENERS_ONLY.test(run[0])) opened ??= run.index;
+    else {
+      words.push({ start: opened ?? run.index, end });
+      opened = undefined;
+    }
+  }
+  // Openers with no word after them stay with the last word, or are the text's only word.
+  if (opened !== undefined) {
+    const last = words.at(-1);
+    if (last) last.end = end;
+    else words.push({ start: opened, end });
+  }
+  return words;
 }
 
 interface Group {

@@ -20,46 +20,6 @@ export interface CaptionWord {
   readonly endMs: number;
 }
 
-/** Opening marks typed apart at a word's end ("piratées : «"), or making up the word. */
-const TRAILING_OPENERS = /^(?:(.*\S)\s+)?([«‹“„(\[¿¡]+)$/u;
-/** Closing marks typed apart at a word's start ("» suite"), or making up the word. */
-const LEADING_CLOSERS = /^([»›”)\];:!?.,…]+)(?:\s+(.*))?$/u;
-
-/**
- * The words with each mark typed apart from its word moved to that word: an
- * engine times "piratées : «" as one word, and a line must not end with «
- * nor the next start with » ; : ! ? (the EPUB and the PDF keep them with a
- * no-break space, shared/typography.ts). Marks are silent: a word keeps its
- * own times, and one left with no text of its own is merged away.
- */
-export function withMarksOnTheirWords(words: readonly CaptionWord[]): CaptionWord[] {
-  const out: CaptionWord[] = [];
-  let carried: string | undefined;
-  for (const word of words) {
-    let text = word.text;
-    const closers = carried === undefined ? LEADING_CLOSERS.exec(text) : null;
-    const previous = out[out.length - 1];
-    if (closers && previous) {
-      out[out.length - 1] = { ...previous, text: `${previous.text} ${closers[1] ?? ''}` };
-      text = closers[2] ?? '';
-      if (text === '') continue;
-    }
-    if (carried !== undefined) text = `${carried} ${text}`;
-    carried = undefined;
-    const openers = TRAILING_OPENERS.exec(text);
-    if (openers) {
-      carried = openers[2];
-      text = openers[1] ?? '';
-      if (text === '') continue;
-    }
-    out.push({ ...word, text });
-  }
-  const last = out[out.length - 1];
-  if (carried !== undefined && last) out[out.length - 1] = { ...last, text: `${last.text} ${carried}` };
-  else if (carried !== undefined) out.push({ text: carried, startMs: words[0]?.startMs ?? 0, endMs: words[words.length - 1]?.endMs ?? 0 });
-  return out;
-}
-
 /** One cue: its lines, the words it shows (`[first, last]`, indices into the sentence's words) and their times. */
 export interface Caption {
   readonly lines: readonly string[];

@@ -1,6 +1,6 @@
 import type { Clip, Narration } from '../speech/types.js';
 import { estimatedWords } from '../speech/words.js';
-import { captionsOf, withMarksOnTheirWords, type CaptionWord } from './captions.js';
+import { captionsOf, type CaptionWord } from './captions.js';
 import type { Writer } from './types.js';
 
 /** `HH:MM:SS.mmm`. */
@@ -52,7 +52,7 @@ export function captionCueId(unitId: string, n: number): string {
 /** The words of a clip as captions show them; spread over the clip by length when it has no word times. */
 function captionWords(clip: Clip, text: string): CaptionWord[] {
   const words = clip.words ?? estimatedWords(text, clip.endMs - clip.startMs).map((w) => ({ start: w.start, end: w.end, startMs: clip.startMs + w.from, endMs: clip.startMs + w.to }));
-  return withMarksOnTheirWords(words.map((w) => ({ text: shownText(text.slice(w.start, w.end)), startMs: w.startMs, endMs: w.endMs })).filter((w) => w.text !== ''));
+  return words.map((w) => ({ text: shownText(text.slice(w.start, w.end)), startMs: w.startMs, endMs: w.endMs })).filter((w) => w.text !== '');
 }
 
 /**

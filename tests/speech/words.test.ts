@@ -20,6 +20,18 @@ describe('unit words', () => {
     ]);
   });
 
+  it('counts marks typed apart with their word: an opener with the next, a closer with the one before', () => {
+    const words = (text: string): string[] => writtenWords(text).map((w) => text.slice(w.start, w.end));
+    expect(words('Banques belges piratées : « Le parquet exagère les chiffres »')).toEqual(['Banques', 'belges', 'piratées :', '« Le', 'parquet', 'exagère', 'les', 'chiffres »']);
+    expect(words('dit « oui » ; puis ( enfin ) . ¿ Qué ?')).toEqual(['dit', '« oui » ;', 'puis', '( enfin ) .', '¿ Qué ?']);
+    // Marks on a word, a dash and code are words as typed.
+    expect(words('f(x) and «C’est» fine — a-b.')).toEqual(['f(x)', 'and', '«C’est»', 'fine', '—', 'a-b.']);
+    // Marks with no word on their side stay where they are.
+    expect(words('« » ;')).toEqual(['« » ;']);
+    expect(words('Fin «')).toEqual(['Fin «']);
+    expect(words('» suite')).toEqual(['»', 'suite']);
+  });
+
   it('times each written word from the engine word that begins it, cut at its voice', () => {
     //             0123456789012345678
     const text = 'Hello world, again.';

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { captionsOf, MAX_LINE_CHARS, withMarksOnTheirWords, type CaptionWord } from '../../src/writers/captions.js';
+import { writtenWords } from '../../src/speech/words.js';
+import { captionsOf, MAX_LINE_CHARS, type CaptionWord } from '../../src/writers/captions.js';
 
 /** Words of a sentence, 300 ms each. */
 const timed = (text: string): CaptionWord[] => text.split(' ').map((w, i) => ({ text: w, startMs: i * 300, endMs: i * 300 + 250 }));
 const cut = (text: string, lang = 'en'): string[][] => captionsOf(timed(text), lang).map((c) => [...c.lines]);
 
 describe('caption cutting', () => {
-  it('moves marks typed apart onto their word, keeping each word’s times', () => {
-    const words = (texts: string[]): CaptionWord[] => texts.map((text, i) => ({ text, startMs: i * 100, endMs: i * 100 + 90 }));
-    const texts = (ws: CaptionWord[]): string[] => ws.map((w) => w.text);
-    // As an engine times them: the marks ride at the end of the word before.
-    const moved = withMarksOnTheirWords(words(['Banques', 'belges', 'piratées : «', 'Le', 'parquet', 'exagère', 'les', 'chiffres »']));
-    expect(texts(moved)).toEqual(['Banques', 'belges', 'piratées :', '« Le', 'parquet', 'exagère', 'les', 'chiffres »']);
-    expect(moved[3]).toEqual({ text: '« Le', startMs: 300, endMs: 390 });
-    // Marks timed as words of their own.
-    expect(texts(withMarksOnTheirWords(words(['dit', '«', 'oui', '»', ';', 'puis', '(', 'enfin', ')', '.'])))).toEqual(['dit', '« oui » ;', 'puis', '( enfin ) .']);
-    expect(texts(withMarksOnTheirWords(words(['f(x)', 'and', '«C’est»', 'fine.'])))).toEqual(['f(x)', 'and', '«C’est»', 'fine.']);
-    expect(texts(withMarksOnTheirWords(words(['«'])))).toEqual(['«']);
-    expect(texts(withMarksOnTheirWords(words(['Fin', '«'])))).toEqual(['Fin «']);
-  });
-
   it('so no line of a French caption ends with « nor starts with » ; : ! ?', () => {
+    // The written words as speech/words.ts times them, marks with their word.
     const engineWords = (sentence: string): CaptionWord[] =>
-      withMarksOnTheirWords(sentence.split(/ (?=[^\s«»;:!?])/u).map((text, i) => ({ text, startMs: i * 300, endMs: i * 300 + 250 })));
+      writtenWords(sentence).map((w, i) => ({ text: sentence.slice(w.start, w.end), startMs: i * 300, endMs: i * 300 + 250 }));
     const sentences = [
       'Banques belges piratées : « Le parquet exagère les chiffres »',
       'Selon la fédération des banques, Febelfin, « le montant est plutôt de 700 000 euros ».',
@@ -40,7 +28,6 @@ describe('caption cutting', () => {
     expect(lines).toBeGreaterThan(8);
     expect(captionsOf(engineWords(sentences[0] ?? ''), 'fr').map((c) => c.lines)).toEqual([['Banques belges piratées :', '« Le parquet exagère les chiffres »']]);
   });
-
 
   it.each([
     ['a short sentence stays on one line', 'The minister met the ambassador.', [['The minister met the ambassador.']], 'en'],
