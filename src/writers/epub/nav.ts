@@ -1,6 +1,6 @@
 import type { Metadata } from '../../model/types.js';
 import { uiText } from './language.js';
-import { CONTENT_HREF, htmlStartTag, STYLESHEET_HREF, type TocEntry } from './xhtml.js';
+import { CONTENT_HREF, htmlStartTag, shownXhtml, STYLESHEET_HREF, type TocEntry } from './xhtml.js';
 import { escapeAttr, escapeText } from '../../shared/xml.js';
 
 interface TocNode {
@@ -46,7 +46,7 @@ export function navDocument(meta: Metadata, sections: readonly TocEntry[]): stri
     htmlStartTag(lang),
     '<head>',
     '  <meta charset="UTF-8"/>',
-    `  <title>${escapeText(meta.title)}</title>`,
+    `  <title>${shownXhtml(meta.title, meta.lang)}</title>`,
     `  <link rel="stylesheet" type="text/css" href="${STYLESHEET_HREF}"/>`,
     '</head>',
     '<body>',
@@ -54,8 +54,8 @@ export function navDocument(meta: Metadata, sections: readonly TocEntry[]): stri
     `    <h1 id="toc-title">${uiText('Contents', lang)}</h1>`,
     '    <ol>',
     ...(sections.length === 0
-      ? [`      <li><a href="${CONTENT_HREF}">${escapeText(meta.title)}</a></li>`]
-      : [`      <li><a href="${CONTENT_HREF}">${escapeText(meta.title)}</a>`, ...navList(tocTree(sections), '        '), '      </li>']),
+      ? [`      <li><a href="${CONTENT_HREF}">${shownXhtml(meta.title, meta.lang)}</a></li>`]
+      : [`      <li><a href="${CONTENT_HREF}">${shownXhtml(meta.title, meta.lang)}</a>`, ...navList(tocTree(sections), '        '), '      </li>']),
     '    </ol>',
     '  </nav>',
     '  <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">',
@@ -100,10 +100,10 @@ export function ncxDocument(meta: Metadata, sections: readonly TocEntry[]): stri
     '    <meta name="dtb:totalPageCount" content="0"/>',
     '    <meta name="dtb:maxPageNumber" content="0"/>',
     '  </head>',
-    `  <docTitle><text>${escapeText(meta.title)}</text></docTitle>`,
+    `  <docTitle><text>${shownXhtml(meta.title, meta.lang)}</text></docTitle>`,
     '  <navMap>',
     '    <navPoint id="np-1" playOrder="1">',
-    `      <navLabel><text>${escapeText(meta.title)}</text></navLabel>`,
+    `      <navLabel><text>${shownXhtml(meta.title, meta.lang)}</text></navLabel>`,
     `      <content src="${CONTENT_HREF}"/>`,
     ...ncxPoints(tree, '      ', order),
     '    </navPoint>',

@@ -3,6 +3,7 @@ import type { Metadata } from '../../model/types.js';
 import type { MetaEntry } from './accessibility.js';
 import { textDirection } from '../../shared/lang.js';
 import { escapeAttr, escapeText } from '../../shared/xml.js';
+import { shownXhtml } from './xhtml.js';
 
 /** One manifest item. */
 export interface ManifestItem {
@@ -48,7 +49,7 @@ export function packageDocument(parts: PackageParts): string {
     `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${escapeAttr(meta.lang)}"${rtl ? ' dir="rtl"' : ''}>`,
     '  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
     `    <dc:identifier id="pub-id">${escapeText(meta.identifier)}</dc:identifier>`,
-    `    <dc:title>${escapeText(meta.title)}</dc:title>`,
+    `    <dc:title>${shownXhtml(meta.title, meta.lang)}</dc:title>`,
     `    <dc:language>${escapeText(meta.lang)}</dc:language>`,
     ...meta.authors.map((author, i) => `    <dc:creator id="creator-${i + 1}">${escapeText(author)}</dc:creator>`),
     ...(meta.source ? [`    <dc:publisher>${escapeText(meta.source)}</dc:publisher>`] : []),

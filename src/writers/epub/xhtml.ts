@@ -26,8 +26,8 @@ export interface ContentDocument {
   readonly sections: readonly TocEntry[];
 }
 
-/** Text as the book shows it: escaped, with its language's display typography. */
-function shownXhtml(text: string, lang: string): string {
+/** Text as the book shows it: escaped, with its language's display typography. Every text a reader sees goes through it, titles in the package and the navigation too. */
+export function shownXhtml(text: string, lang: string): string {
   return escapeText(displayText(text, lang));
 }
 
@@ -235,7 +235,7 @@ export function contentDocument(doc: Document, images: ReadonlyMap<string, BookI
     htmlStartTag(doc.meta.lang),
     '<head>',
     '  <meta charset="UTF-8"/>',
-    `  <title>${escapeText(doc.meta.title)}</title>`,
+    `  <title>${shownXhtml(doc.meta.title, doc.meta.lang)}</title>`,
     `  <link rel="stylesheet" type="text/css" href="${STYLESHEET_HREF}"/>`,
     '</head>',
     '<body epub:type="bodymatter">',

@@ -1,4 +1,5 @@
 import type { Document } from '../../model/types.js';
+import { displayText } from '../../shared/typography.js';
 import { VERSION } from '../../shared/version.js';
 import type { FigureImages } from '../../shared/images.js';
 import { PAPERS, type WriterOptions } from '../options.js';
@@ -42,7 +43,8 @@ export async function renderPdf(doc: Document, options: WriterOptions = {}, imag
   const paper = options.pdf?.paper ?? 'a4';
   if (!PAPERS.includes(paper)) throw new Error(`unknown paper size "${paper}"; choose a4 or letter`);
   const date = outputInstant(doc, options.sourceDateEpoch);
-  const title = doc.meta.title.normalize('NFC');
+  // As page 1 shows it, so the viewer's title bar (DisplayDocTitle) and the running head say the same.
+  const title = displayText(doc.meta.title, doc.meta.lang).normalize('NFC');
   const producer = `voxpress ${VERSION} (PDFKit 0.20)`;
   const info: Record<string, string | Date> = { Title: title, Creator: `voxpress ${VERSION}`, Producer: producer, CreationDate: date, ModDate: date };
   if (doc.meta.authors.length > 0) info.Author = doc.meta.authors.join(', ');

@@ -591,7 +591,8 @@ function textLines(ctx: Context, segments: readonly Segment[], size: number, lea
       ascent,
       bars: [...ctx.bars],
       pieces: [...(i === 0 ? takeLabel(ctx) : []), ...piecesOf(parts, direction === 'rtl' ? ctx.right - width : ctx.left)],
-      ...(i === 0 && outline ? { outline } : {}),
+      // The bookmark says what the heading shows.
+      ...(i === 0 && outline ? { outline: { ...outline, title: displayText(outline.title, lang) } } : {}),
     };
   });
 }

@@ -3,7 +3,6 @@ import { graphemes } from '../../shared/graphemes.js';
 import { textDirection } from '../../shared/lang.js';
 import { COLORS, isComplex, measuredPieces, type Layout, type Line, type LinkTarget, type Piece, type PlacedLine, type Rgb } from './layout.js';
 import { bookmark, drawText, linkAnnotation, outlineRoot, type Outline, type PdfDoc } from './pdfkit-fixes.js';
-import { displayText } from '../../shared/typography.js';
 import type { Tagger } from './tagging.js';
 
 /**
@@ -141,10 +140,10 @@ function drawTextPieces(doc: PdfDoc, tagger: Tagger, line: Line, baseline: numbe
   }
 }
 
-/** The running head: the title, cut to the measure, flush with the side the language reads from. */
+/** The running head: the title as shown (shared/typography.ts), cut to the measure, flush with the side the language reads from. */
 export function runningHeader(title: string, layout: Layout, lang: string): Piece[] {
   const { frame } = layout;
-  const pieces = fittedPieces(displayText(title, lang), 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left, lang);
+  const pieces = fittedPieces(title, 'sans', 8.5, frame.left, COLORS.muted, frame.right - frame.left, lang);
   if (textDirection(lang) !== 'rtl') return pieces;
   const shift = frame.right - frame.left - pieces.reduce((s, p) => s + p.width, 0);
   return pieces.map((piece) => ({ ...piece, x: piece.x + shift }));

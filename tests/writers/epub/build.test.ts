@@ -21,6 +21,27 @@ describe('buildEpub: epubcheck-ts with accessibility checks on', () => {
     expect(problems(result)).toEqual([]);
   });
 
+  it('titles a French book as its page shows the title: package, table of contents, NCX and the page’s <title>, and passes epubcheck', async () => {
+    const { doc, resourceDir } = loadArticle('../real/wikinews-banques-belges-piratees.md');
+    const book = await buildEpub(doc, {}, await imagesOf(doc, resourceDir));
+    const files = await unzip(book);
+    const shown = 'Banques belges piratées\u00A0: «\u202FLe parquet exagère les chiffres\u202F»';
+    const titles: [string, string][] = [
+      ['OEBPS/content.opf', '//dc:title'],
+      ['OEBPS/toc.xhtml', '//x:title'],
+      ['OEBPS/toc.xhtml', '//x:nav[@epub:type="toc"]/x:ol/x:li/x:a'],
+      ['OEBPS/toc.ncx', '//ncx:docTitle/ncx:text'],
+      ['OEBPS/content.xhtml', '//x:title'],
+      ['OEBPS/content.xhtml', '//x:h1'],
+    ];
+    for (const [name, xpath] of titles) {
+      const file = xml(files, name);
+      expect([name, values(file, xpath)]).toEqual([name, [shown]]);
+      file.dispose();
+    }
+    expect(problems(await epubcheckTs(book))).toEqual([]);
+  });
+
   it('claims WCAG conformance only when every embedded image has a text alternative', async () => {
     const claim = async (name: string): Promise<{ conformsTo: string[]; summary: string }> => {
       const { doc, resourceDir } = loadArticle(name);

@@ -4,7 +4,6 @@ import { parseArticle } from '../../../src/readers/index.js';
 import { layoutDocument, pageFrame, type Layout, type StructNode } from '../../../src/writers/pdf/layout.js';
 import type { Paper } from '../../../src/writers/options.js';
 import { woff2Ready } from '../../../src/writers/pdf/woff2.js';
-import { runningHeader } from '../../../src/writers/pdf/render.js';
 
 const sampleText = readFileSync(new URL('../../../input/khorev-asif-meeting.txt', import.meta.url), 'utf8');
 const paragraphs = sampleText.replace(/^\s*date\s+\S+\s*/, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -110,12 +109,6 @@ describe('PDF layout of French text', () => {
     }
     // Over twenty marks per layout: were their spaces breakable, some would fall at a line's end.
     expect(marks).toBeGreaterThan(8 * 2 * 20);
-  });
-
-  it('sets the running header with the same spaces as the title on page 1', () => {
-    const doc = parseArticle(article, { format: 'markdown' });
-    const header = runningHeader(doc.meta.title, layoutDocument(doc, 'a4', noImages), doc.meta.lang);
-    expect(header.map((p) => p.text).join('')).toBe('Banques belges piratées\u00A0: «\u202FLe parquet exagère les chiffres\u202F»');
   });
 
   it('shows the spaces of an English text as written', () => {

@@ -213,6 +213,23 @@ describe('PDF writer', () => {
     await pdf.destroy();
   });
 
+  it('names a French article everywhere as page 1 shows its title: bookmarks, title bar, XMP and the running head', async () => {
+    const file = new URL('../../fixtures/real/wikinews-banques-belges-piratees.md', import.meta.url);
+    const shown = 'Banques belges piratées\u00A0: «\u202FLe parquet exagère les chiffres\u202F»';
+    const pdf = await openPdf(await renderPdf(parseArticle(readFileSync(file, 'utf8'), { format: 'markdown' })));
+    const { metadata, info } = await pdf.getMetadata();
+    expect(metadata?.get('dc:title')).toBe(shown);
+    expect(info).toMatchObject({ Title: shown });
+    const outline = await pdf.getOutline();
+    expect(outline.map((o) => o.title)).toEqual([shown]);
+    expect(outline[0]?.items.map((o) => o.title)).toEqual(['Le client désigné comme responsable', 'Le mode opératoire']);
+    expect(pdf.numPages).toBeGreaterThan(1);
+    const page2 = (await (await pdf.getPage(2)).getTextContent()).items.map((i) => ('str' in i ? i.str : ''));
+    // The header is drawn with the no-break spaces (its font's ToUnicode maps U+202F), but pdf.js extracts every space as U+0020.
+    expect(page2).toContain(shown.replace(/[\u00A0\u202F]/gu, ' '));
+    await pdf.destroy();
+  });
+
   it('writes the title with &, <, > and quotes into well-formed XMP, with pdfuaid:part 1', async () => {
     const pdf = await openPdf(pdfs.multilingual as Uint8Array);
     const { metadata, info } = await pdf.getMetadata();
