@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/readers/index.js';
 import { sentences, textBlocks } from '../../src/model/walk.js';
 import { renderDocument } from '../../src/pipeline/article.js';
+import { displayDate } from '../../src/shared/dates.js';
 import { xmlSafeText } from '../../src/shared/xml.js';
 import { PAUSES } from '../../src/speech/ssml/script-model.js';
 import { ssmlFiles } from '../../src/writers/ssml-files.js';
@@ -43,7 +44,7 @@ describe('narration.ssml', () => {
     const title = doc.meta.titleDerived ? [] : ['title'];
     const expectedIds = [...title, ...(doc.meta.date ? ['date'] : []), ...sentences(doc).map((s) => s.id)];
     expect(parsed.sentences.map((s) => s.marks)).toEqual(expectedIds.map((id) => [id]));
-    const expectedTexts = [...(doc.meta.titleDerived ? [] : [doc.meta.title]), ...(doc.meta.date ? [doc.meta.date] : []), ...sentences(doc).map((s) => s.text)].map(xmlSafeText);
+    const expectedTexts = [...(doc.meta.titleDerived ? [] : [doc.meta.title]), ...(doc.meta.date ? [displayDate(doc.meta.date, doc.meta.lang)] : []), ...sentences(doc).map((s) => s.text)].map(xmlSafeText);
     expect(parsed.sentences.map((s) => s.written)).toEqual(expectedTexts);
   });
 
@@ -66,7 +67,7 @@ describe('narration.ssml', () => {
     const { xml } = narrationOf(path.join(FIXTURES, 'numbers.md'));
     const subs = parseSsml(xml).sentences.flatMap((s) => s.subs);
     expect(subs).toContainEqual({ written: '$1.2 billion', alias: 'one point two billion dollars' });
-    expect(subs).toContainEqual({ written: '2024-10-08', alias: 'October eighth, twenty twenty-four' });
+    expect(subs).toContainEqual({ written: 'October 8, 2024', alias: 'October eighth, twenty twenty-four' });
     expect(subs).toContainEqual({ written: 'Mr.', alias: 'Mister' });
     expect(subs).toContainEqual({ written: '8:30 - 9:10 a.m.', alias: 'eight thirty until nine ten A.M' });
   });
@@ -77,7 +78,7 @@ describe('narration.ssml', () => {
     expect(parsed.rootLang).toBe('fr');
     const subs = parsed.sentences.flatMap((s) => s.subs);
     expect(subs).toContainEqual({ written: '45 756', alias: 'quarante-cinq mille sept cent cinquante-six' });
-    expect(subs).toContainEqual({ written: '2024-10-08', alias: 'le huit octobre deux mille vingt-quatre' });
+    expect(subs).toContainEqual({ written: '8 octobre 2024', alias: 'le huit octobre deux mille vingt-quatre' });
     expect(subs.map((s) => s.alias).join(' ')).not.toMatch(/thousand|percent|twenty/);
   });
 

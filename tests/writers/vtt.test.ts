@@ -139,5 +139,7 @@ describe('narration.vtt for a real French article', () => {
     // The article has two dozen such marks, so the lines above did meet them.
     expect(lines.filter((line) => /[«»;]/u.test(line)).length).toBeGreaterThan(15);
     expect(lines.slice(0, 2)).toEqual(['Banques belges piratées :', '« Le parquet exagère les chiffres »']);
+    // The date as the page shows it, not the article's 2012-06-26.
+    expect(cues.filter((cue) => cue.id === 'date').map(shown)).toEqual(['26 juin 2012']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Document, Inline, TextBlock } from '../../model/types.js';
 import { textBlocks } from '../../model/walk.js';
+import { displayDate } from '../../shared/dates.js';
 import type { Lexicon } from '../lexicon.js';
 import { normaliserFor } from '../normalise/index.js';
 import { lexiconMatcher, readingsOf, type Reading } from './readings.js';
@@ -105,9 +106,11 @@ function buildScript(doc: Document, options: ScriptModelOptions): NarrationScrip
   const drafts: { kind: ScriptBlock['kind']; sentences: ScriptSentence[]; lang?: string }[] = [];
   if (titleIsNarrated(doc)) drafts.push({ kind: 'title', sentences: [plain('title', doc.meta.title)] });
   if (doc.meta.date) {
+    // Written as the page shows it ("17 juin 2017", not "2017-06-17"): captions and timing.json show the unit's text.
+    const shown = displayDate(doc.meta.date, lang);
     const spoken = normaliser.spokenDate(doc.meta.date);
-    const readings: Reading[] = spoken !== doc.meta.date ? [{ start: 0, end: doc.meta.date.length, spoken }] : [];
-    drafts.push({ kind: 'date', sentences: [{ id: 'date', text: doc.meta.date, inlines: [{ type: 'text', value: doc.meta.date }], readings }] });
+    const readings: Reading[] = spoken !== shown ? [{ start: 0, end: shown.length, spoken }] : [];
+    drafts.push({ kind: 'date', sentences: [{ id: 'date', text: shown, inlines: [{ type: 'text', value: shown }], readings }] });
   }
   for (const block of textBlocks(doc) as TextBlock[]) {
     // A passage in another language is read with that language's rules (and lexicons).

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/readers/index.js';
 import type { Document } from '../../../src/model/types.js';
 import { sentences } from '../../../src/model/walk.js';
+import { displayDate } from '../../../src/shared/dates.js';
 import { chunkNarration, ESTIMATED_CHARS_PER_SECOND } from '../../../src/speech/ssml/chunk.js';
 import { PROFILES, w3cRoot } from '../../../src/speech/ssml/profiles.js';
 import { narrationScript } from '../../../src/speech/ssml/script-model.js';
@@ -51,7 +52,7 @@ describe('provider profiles on a 4,000-word article', () => {
   let expectedTexts: string[];
   beforeAll(() => {
     doc = parseArticle(longArticle(), { format: 'markdown' });
-    expectedTexts = [doc.meta.title, doc.meta.date ?? '', ...sentences(doc).map((s) => s.text)];
+    expectedTexts = [doc.meta.title, doc.meta.date ? displayDate(doc.meta.date, doc.meta.lang) : '', ...sentences(doc).map((s) => s.text)];
   });
 
   it('is a 4,000-word article', () => {
