@@ -40,13 +40,14 @@ function navList(nodes: readonly TocNode[], indent: string): string[] {
  */
 export function navDocument(meta: Metadata, sections: readonly TocEntry[]): string {
   const lang = meta.lang;
+  const title = shownXhtml(meta.title, lang);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',
     htmlStartTag(lang),
     '<head>',
     '  <meta charset="UTF-8"/>',
-    `  <title>${shownXhtml(meta.title, meta.lang)}</title>`,
+    `  <title>${title}</title>`,
     `  <link rel="stylesheet" type="text/css" href="${STYLESHEET_HREF}"/>`,
     '</head>',
     '<body>',
@@ -54,8 +55,8 @@ export function navDocument(meta: Metadata, sections: readonly TocEntry[]): stri
     `    <h1 id="toc-title">${uiText('Contents', lang)}</h1>`,
     '    <ol>',
     ...(sections.length === 0
-      ? [`      <li><a href="${CONTENT_HREF}">${shownXhtml(meta.title, meta.lang)}</a></li>`]
-      : [`      <li><a href="${CONTENT_HREF}">${shownXhtml(meta.title, meta.lang)}</a>`, ...navList(tocTree(sections), '        '), '      </li>']),
+      ? [`      <li><a href="${CONTENT_HREF}">${title}</a></li>`]
+      : [`      <li><a href="${CONTENT_HREF}">${title}</a>`, ...navList(tocTree(sections), '        '), '      </li>']),
     '    </ol>',
     '  </nav>',
     '  <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">',
@@ -91,6 +92,7 @@ function treeDepth(nodes: readonly TocNode[]): number {
 export function ncxDocument(meta: Metadata, sections: readonly TocEntry[]): string {
   const tree = tocTree(sections);
   const order = { next: 2 };
+  const title = shownXhtml(meta.title, meta.lang);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeAttr(meta.lang)}">`,
@@ -100,10 +102,10 @@ export function ncxDocument(meta: Metadata, sections: readonly TocEntry[]): stri
     '    <meta name="dtb:totalPageCount" content="0"/>',
     '    <meta name="dtb:maxPageNumber" content="0"/>',
     '  </head>',
-    `  <docTitle><text>${shownXhtml(meta.title, meta.lang)}</text></docTitle>`,
+    `  <docTitle><text>${title}</text></docTitle>`,
     '  <navMap>',
     '    <navPoint id="np-1" playOrder="1">',
-    `      <navLabel><text>${shownXhtml(meta.title, meta.lang)}</text></navLabel>`,
+    `      <navLabel><text>${title}</text></navLabel>`,
     `      <content src="${CONTENT_HREF}"/>`,
     ...ncxPoints(tree, '      ', order),
     '    </navPoint>',
