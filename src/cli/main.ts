@@ -5,7 +5,8 @@ import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
-import { DEFAULT_BUDGET, defaultJobs, expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
+import { expandInputs, runBatch, type BatchSummary } from '../pipeline/batch.js';
+import { DEFAULT_BUDGET, defaultJobs, type WarmPool } from '../pipeline/pool.js';
 import { ARTICLE_EXTENSIONS, READER_ENTRIES } from '../readers/registry.js';
 import { printableName } from '../shared/errors.js';
 import { VERSION } from '../shared/version.js';
@@ -228,7 +229,8 @@ function jsonSummary(summary: BatchSummary): string {
   );
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs the command line `argv`; `warmPool`, started by the caller before this module loaded, is used when the run's settings fit it (the caller releases it either way). */
+export async function main(argv: readonly string[], warmPool?: WarmPool): Promise<number> {
   const cmd = program()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -331,6 +333,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     out: opts.out,
     jobs: opts.jobs,
     budget: { seconds: opts.articleTimeout, memoryMb: opts.articleMemory },
+    ...(warmPool ? { warmPool } : {}),
     force: opts.force,
     formats: opts.formats,
     ...(opts.inferStructure === false ? { reader: { inferStructure: false } } : {}),

@@ -1,10 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
 import { recoverFolder } from '../io/atomic.js';
 import { ARTICLE_EXTENSIONS } from '../readers/registry.js';
 import { printableName } from '../shared/errors.js';
+import { createPool, type ArticleBudget, type WarmPool } from './pool.js';
 import { uniqueSlugs } from './slug.js';
 import type { ArticleOptions, ArticleResult, ArticleTask } from './article.js';
 
@@ -21,19 +20,11 @@ export interface BatchOptions extends ArticleOptions {
    * one, `jobs` 1 runs in this thread.
    */
   readonly budget?: ArticleBudget;
+  /** A pool already starting (the CLI starts one before it loads): used when it fits `jobs` and `budget`, released when it does not. */
+  readonly warmPool?: WarmPool;
   /** Called as each article finishes, in completion order. */
   readonly onResult?: (result: ArticleResult, done: number, total: number) => void;
 }
-
-export interface ArticleBudget {
-  /** Wall-clock seconds from the moment a worker takes the article; 0 or absent: no limit. */
-  readonly seconds?: number;
-  /** The worker's JavaScript heap (V8 old generation) in MiB; absent: Node's default. */
-  readonly memoryMb?: number;
-}
-
-/** The budget the command line applies unless told otherwise: ten minutes (a long article with audio takes a few), 4 GiB. */
-export const DEFAULT_BUDGET: Required<ArticleBudget> = { seconds: 600, memoryMb: 4096 };
 
 export interface BatchSummary {
   readonly articles: number;
@@ -46,19 +37,6 @@ export interface BatchSummary {
   readonly seconds: number;
   /** In input order, whatever order they finished in. */
   readonly results: readonly ArticleResult[];
-}
-
-/**
- * The number of worker threads to use when none is asked for: one per core.
- * Each worker has an MP3 encoder thread of its own, so `--jobs 1` already
- * keeps about 1.4 cores busy; even so, on 2 cores a 40-article batch ran
- * 1.38× faster with 2 workers than with 1 (`npm run bench`, 5 runs each:
- * 119.7 s against 166.8 s; 1.53× in an earlier 3-run measurement), for 655
- * MiB of peak memory against 370 MiB. More workers than cores were not
- * measured.
- */
-export function defaultJobs(): number {
-  return Math.max(1, os.availableParallelism());
 }
 
 async function articlesInFolder(folder: string): Promise<string[]> {
@@ -124,35 +102,12 @@ function workerFailure(task: ArticleTask, error: unknown, budget: ArticleBudget)
   return `${name}: worker failed: ${message.split('\n')[0] ?? message}`;
 }
 
-/**
- * The young generation of each worker's heap, in MiB. An article's work makes
- * many short-lived strings and arrays, and V8's default lets the young
- * generation grow to tens of MiB that the process then keeps. At 8 MiB the
- * sample's peak fell from about 320 to 286 MB and the two-hour article's from
- * 479 to 443 MB (`/usr/bin/time`), with no slower run measured (hyperfine, 8
- * runs of the sample each at 0, 4, 8 and 16: 2.23, 2.10, 2.15 and 2.22 s,
- * σ about 0.15 s; 10 articles of the bench's batch took as long as without it).
- */
-const WORKER_YOUNG_GENERATION_MB = 8;
-
-type ArticlePool = Piscina<ArticleTask, ArticleResult>;
-
-/** A pool of `jobs` worker threads whose articles run within `budget`. */
-function createPool(jobs: number, budget: ArticleBudget): ArticlePool {
-  return new Piscina<ArticleTask, ArticleResult>({
-    filename: new URL('./worker.js', import.meta.url).href,
-    // No minimum: piscina would start a replacement for a worker stopped over time even when the batch is ending,
-    // and a worker terminated while it still loads modules can abort Node 20 (V8's module checks, nodejs/node#43182).
-    minThreads: 0,
-    maxThreads: jobs,
-    idleTimeout: 1000,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(budget.memoryMb !== undefined ? { maxOldGenerationSizeMb: budget.memoryMb } : {}) },
-  });
-}
-
 /** Runs the tasks in a pool of `jobs` worker threads, each article within the budget; a worker that dies or overruns is stopped, and the next task that needs one starts a new one (no minimum is kept, so none starts as the batch ends). */
-async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, finish: (index: number, result: ArticleResult) => void): Promise<void> {
-  const pool = createPool(jobs, budget);
+async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget: ArticleBudget, warmPool: WarmPool | undefined, finish: (index: number, result: ArticleResult) => void): Promise<void> {
+  const taken = await warmPool?.take(jobs, budget);
+  // An unfitting warm pool is stopped while this batch runs, not left idle beside it.
+  const released = taken ? undefined : warmPool?.release();
+  const pool = taken ?? createPool(jobs, budget);
   const interrupted: ArticleTask[] = [];
   let next = 0;
   // Never more tasks in the pool than threads, so an article's clock starts when a worker takes it, not while it waits.
@@ -173,7 +128,7 @@ async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget:
   try {
     await Promise.all(Array.from({ length: jobs }, lane));
   } finally {
-    await pool.destroy();
+    await Promise.all([pool.destroy(), released]);
   }
   // A worker stopped while swapping an article's folder in leaves the old folder aside: put it back now, not next run.
   for (const task of interrupted) await recoverFolder(task.outDir).catch(() => undefined);
@@ -201,7 +156,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
     const { processArticle } = await import('./article.js');
     for (const [index, task] of tasks.entries()) finish(index, await processArticle(task));
   } else {
-    await runInWorkers(tasks, jobs, budget ?? {}, finish);
+    await runInWorkers(tasks, jobs, budget ?? {}, options.warmPool, finish);
   }
   const count = (status: ArticleResult['status']): number => results.filter((r) => r.status === status).length;
   return {

@@ -8,3 +8,6 @@ import { processArticle, type ArticleResult, type ArticleTask } from './article.
 export default function runTask(task: ArticleTask): Promise<ArticleResult> {
   return processArticle(task);
 }
+
+/** Does nothing: a pool runs it to start a worker, which loads this module (and the pipeline) before it answers. */
+export function warm(): void {}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERIFY_COMMAND, VOICES_COMMAND } from '../../src/cli/commands.js';
+import { mayProcessArticles, VERIFY_COMMAND, VOICES_COMMAND } from '../../src/cli/commands.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
 
@@ -26,5 +26,18 @@ describe('the subcommand names', () => {
     const names = [...commands.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(0);
     expect(names.sort()).toEqual([VERIFY_COMMAND, VOICES_COMMAND].sort());
+  });
+});
+
+describe('mayProcessArticles', () => {
+  it('is true for a run over articles, with or without options', () => {
+    expect(mayProcessArticles([])).toBe(true);
+    expect(mayProcessArticles(['story.md', '-f', 'json'])).toBe(true);
+    expect(mayProcessArticles(['./verify', '--jobs', '1'])).toBe(true);
+  });
+  it('is false for a subcommand or a line that only asks for help or the version', () => {
+    for (const args of [[VERIFY_COMMAND, 'out'], [VOICES_COMMAND, 'list'], ['help'], ['story.md', '--help'], ['-h'], ['-V', 'story.md']]) {
+      expect(mayProcessArticles(args), args.join(' ')).toBe(false);
+    }
   });
 });
