@@ -234,18 +234,17 @@ export const ENGLISH_RULES: readonly Rule[] = [
     speak: (m) => version(m[1] ?? ''),
   },
   {
-    name: 'version after a name',
+    name: 'version by its context',
     hint: /\d\.\d/,
-    // "Rust 1.0", "Debian 9.4", "version 3.12": a name (not the first word of the sentence, which is capitalised anyway) or the word version.
-    pattern: new RegExp(String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)`, 'gu'),
-    speak: (m) => version(m[1] ?? ''),
-  },
-  {
-    name: 'version before a release word',
-    hint: /\d\.\d/,
-    // "the 1.0 release", "the 2.1 beta": said as the same article's "Rust 1.0", not as the decimal "one point zero".
-    pattern: new RegExp(String.raw`${B}(\d+\.\d+)(?=\s+(?:releases?|versions?|betas?|alphas?|updates?|series|branch|milestone)${E})`, 'gu'),
-    speak: (m) => version(m[1] ?? ''),
+    // A two-part number is a version, said as the same article's "Rust 1.0" and not as the decimal "one point zero",
+    // after a name ("Rust 1.0", "Debian 9.4"; not the first word of the sentence, which is capitalised anyway) or the
+    // word version or release ("version 3.12"), or before a release word ("the 1.0 release", "the 2.1 beta").
+    pattern: new RegExp(
+      String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)` +
+        String.raw`|${B}(\d+\.\d+)(?=\s+(?:releases?|versions?|betas?|alphas?|updates?|series|branch|milestone)${E})`,
+      'gu',
+    ),
+    speak: (m) => version(m[1] ?? m[2] ?? ''),
   },
   // "STS-135", "COVID-19", "F-35"; "FIPS 140-2": numbers in designations are read in pairs.
   designationRule('en', codeNumber, 'dash'),
