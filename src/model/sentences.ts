@@ -402,6 +402,41 @@ function endsSentence(tail: string, spacedDots: number, next: string, rules: Rul
   return periodEndsSentence(word, next, rules);
 }
 
+/** How a token made only of marks stands to the words beside it (one of `markRoles`' values). */
+export const MarkRole = {
+  /** A word, or anything else that stands on its own. */
+  None: 0,
+  /** Belongs to the word before it: "fin ?", "chiffres »", a lone ")". */
+  Closer: 1,
+  /** Belongs to the word after it: "« Le", "¿ Qué", "( a". */
+  Opener: 2,
+} as const;
+
+/**
+ * The role of each of `tokens` (a text cut at its spaces) as a mark typed
+ * apart from its word. A lone straight quote opens or closes by the parity of
+ * those before it; a lone apostrophe closes after a sentence's or clause's
+ * last mark and opens otherwise. The sentence splitter glues by these, and
+ * word times count marks with their word by them (speech/words.ts).
+ */
+export function markRoles(tokens: readonly string[]): Uint8Array {
+  const roles = new Uint8Array(tokens.length);
+  let straightQuotes = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const first = token.charCodeAt(0) | 0x20;
+    // The fast path: a token that starts with a Latin letter or a digit is a word.
+    if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39))) {
+      if (token === '"') roles[i] = straightQuotes % 2 === 1 ? MarkRole.Closer : MarkRole.Opener;
+      else if (token === "'") roles[i] = /[.!?…,;:]$/u.test(tokens[i - 1] ?? '.') ? MarkRole.Closer : MarkRole.Opener;
+      else if (allIn(token, OPENER_ONLY)) roles[i] = MarkRole.Opener;
+      else if (allIn(token, CLOSER_ONLY)) roles[i] = MarkRole.Closer;
+    }
+    for (let q = token.indexOf('"'); q >= 0; q = token.indexOf('"', q + 1)) straightQuotes++;
+  }
+  return roles;
+}
+
 /** What a token is, for gluing: kept in a Uint8Array, one per token. */
 const Kind = {
   Word: 0,
@@ -612,22 +647,18 @@ export function splitSentences(text: string, lang = 'en'): string[] {
   if (n === 0) return [];
   const tokenEnd = (i: number): number => (starts[i] ?? 0) + (tokens[i]?.length ?? 0);
 
-  // 1. What each token is. A lone straight quote opens or closes by the parity of those before it.
+  // 1. What each token is: a mark typed apart (markRoles), a lone dot of a spaced ellipsis, a bullet, or a word.
   const kinds = new Uint8Array(n);
-  let straightQuotes = 0;
+  const roles = markRoles(tokens);
   for (let i = 0; i < n; i++) {
     const token = tokens[i] ?? '';
+    const role = roles[i];
     let kind: number = Kind.Word;
-    const first = token.charCodeAt(0) | 0x20;
-    if ((first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) kind = Kind.Word; // fast path: a word
-    else if (token.charAt(0) === '.' && allIn(token.slice(1), TRAILING)) kind = Kind.Dot;
-    else if (token === '"') kind = straightQuotes % 2 === 1 ? Kind.Closer : Kind.Opener;
-    else if (token === "'") kind = /[.!?…,;:]$/u.test(tokens[i - 1] ?? '.') ? Kind.Closer : Kind.Opener;
-    else if (allIn(token, OPENER_ONLY)) kind = Kind.Opener;
-    else if (allIn(token, CLOSER_ONLY)) kind = Kind.Closer;
+    if (token.charAt(0) === '.' && allIn(token.slice(1), TRAILING)) kind = Kind.Dot;
+    else if (role === MarkRole.Opener) kind = Kind.Opener;
+    else if (role === MarkRole.Closer) kind = Kind.Closer;
     else if (BULLETS.has(token) || /^[-–—]{2,3}$/u.test(token)) kind = Kind.Bullet;
     kinds[i] = kind;
-    for (let q = token.indexOf('"'); q >= 0; q = token.indexOf('"', q + 1)) straightQuotes++;
   }
 
   // 2. Which gaps are no boundary at all (glued), and, for the others, which token is "the next word".

@@ -1,4 +1,5 @@
 import { speechBounds, type Pcm } from './audio/pcm.js';
+import { MarkRole, markRoles } from '../model/sentences.js';
 import type { SpokenWord } from './engines/types.js';
 
 /**
@@ -22,11 +23,6 @@ export interface UnitWords {
   readonly estimated: boolean;
 }
 
-/** A run of opening marks alone, typed apart from the word it opens ("« Le", French; "¿ Qué"). */
-const OPENERS_ONLY = /^[«‹“„(\[¿¡]+$/u;
-/** A run of closing marks alone, typed apart from the word it closes ("chiffres »", "piratées :"). */
-const CLOSERS_ONLY = /^[»›”)\];:!?.,…]+$/u;
-
 /**
  * The written words of a text: its runs of non-space characters, with marks
  * typed apart counted with their word: an opener with the word after it, a
@@ -36,14 +32,17 @@ const CLOSERS_ONLY = /^[»›”)\];:!?.,…]+$/u;
  * this changes which text a time covers, never the times.
  */
 export function writtenWords(text: string): { start: number; end: number }[] {
+  const runs = [...text.matchAll(/\S+/g)];
+  // The sentence splitter's view of marks typed apart, so a word's marks are the same wherever it is cut or timed.
+  const roles = markRoles(runs.map((run) => run[0]));
   const words: { start: number; end: number }[] = [];
   let opened: number | undefined;
   let end = 0;
-  for (const run of text.matchAll(/\S+/g)) {
+  for (const [i, run] of runs.entries()) {
     const previous = words.at(-1);
     end = run.index + run[0].length;
-    if (previous && opened === undefined && CLOSERS_ONLY.test(run[0])) previous.end = end;
-    else if (OPENERS_ONLY.test(run[0])) opened ??= run.index;
+    if (previous && opened === undefined && roles[i] === MarkRole.Closer) previous.end = end;
+    else if (roles[i] === MarkRole.Opener) opened ??= run.index;
     else {
       words.push({ start: opened ?? run.index, end });
       opened = undefined;

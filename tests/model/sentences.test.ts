@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/model/sentences.js';
+import { splitSentences, MarkRole, markRoles } from '../../src/model/sentences.js';
 
 type Case = { text: string; expected: string[] };
 const load = (file: string): Case[] => JSON.parse(readFileSync(new URL(`../fixtures/segment/${file}`, import.meta.url), 'utf8')) as Case[];
@@ -139,5 +139,13 @@ describe('splitSentences on hostile paragraphs', () => {
     const result = splitSentences(text, 'en');
     expect(result.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
     expect(result[0]).toBe('Start here.');
+  });
+});
+
+describe('markRoles', () => {
+  it('gives each token typed apart its side: openers to the next word, closers to the one before, straight quotes by parity', () => {
+    const tokens = ['«', 'Le', 'parquet', '»', ':', '"', 'oui', '"', '¿', 'Qué', '?', 'f(x)', '—', "'", 'fin.', "'"];
+    const { None, Opener, Closer } = MarkRole;
+    expect([...markRoles(tokens)]).toEqual([Opener, None, None, Closer, Closer, Opener, None, Closer, Opener, None, Closer, None, None, Opener, None, Closer]);
   });
 });

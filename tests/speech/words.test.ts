@@ -32,6 +32,14 @@ describe('unit words', () => {
     expect(words('» suite')).toEqual(['»', 'suite']);
   });
 
+  it('sees marks typed apart as the sentence splitter does: straight quotes by parity, every script\'s brackets', () => {
+    const words = (text: string): string[] => writtenWords(text).map((w) => text.slice(w.start, w.end));
+    // The first lone " opens, the second closes, as markRoles counts them.
+    expect(words('He said " not now " and left')).toEqual(['He', 'said', '" not', 'now "', 'and', 'left']);
+    expect(words('‚ so ’ ‼')).toEqual(['‚ so ’ ‼']);
+    expect(words('「 東京 」 と')).toEqual(['「 東京 」', 'と']);
+  });
+
   it('times each written word from the engine word that begins it, cut at its voice', () => {
     //             0123456789012345678
     const text = 'Hello world, again.';
