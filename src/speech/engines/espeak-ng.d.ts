@@ -8,6 +8,12 @@ declare module 'espeak-ng' {
     analyzePath(path: string): { exists: boolean };
     /** Resolves a path to its node; throws an ErrnoError when it does not exist (Emscripten's FS internals). */
     lookupPath(path: string, options?: Readonly<Record<string, unknown>>): unknown;
+    /** The error every failed file-system call throws, made with `new` (the glue checks `name` and reads `errno`). */
+    ErrnoError: ErrnoErrorConstructor;
+  }
+  export interface ErrnoErrorConstructor {
+    new (errno: number, node?: unknown): Error & { errno: number };
+    prototype: Error;
   }
   export interface ESpeakModule {
     FS: EmscriptenFS;
@@ -18,6 +24,8 @@ declare module 'espeak-ng' {
     printErr?: (line: string) => void;
     /** Emscripten's hook: instantiate the module yourself, call `receive(instance, module)`, return the exports. */
     instantiateWasm?: (imports: unknown, receive: (instance: unknown, module: unknown) => void) => unknown;
+    /** Called with the module before its runtime starts (its file system exists, the embedded files are not in it yet). */
+    preRun?: ((module: ESpeakModule) => void)[];
   }
   const ESpeakNg: (options: ESpeakModuleOptions) => Promise<ESpeakModule>;
   export default ESpeakNg;

@@ -68,6 +68,7 @@ async function createInstance(): Promise<Instance> {
   const { default: ESpeakNg } = await import('espeak-ng');
   const module = await ESpeakNg({
     noInitialRun: true,
+    preRun: [(espeak) => withQuickErrnoErrors(espeak.FS)],
     print: (line) => output.push(line),
     printErr: (line) => errors.push(line),
     instantiateWasm(imports, receive) {
@@ -89,6 +90,32 @@ async function createInstance(): Promise<Instance> {
   };
   const hooked = hookSynthCallback(wasmApi, wasm.__indirect_function_table, () => wasm.memory.buffer, callbackSlots(bytes), probe, (list) => events.push(...list));
   return hooked ? espeak : { ...espeak, events: undefined };
+}
+
+/**
+ * Emscripten's ErrnoError captures and demangles a stack trace each time it is
+ * made, and it is made for every failed look-up: eSpeak probes hundreds of
+ * paths as it starts and in every run, and nothing reads those traces (about
+ * 60 ms of CPU an article, a third of it in the module's set-up). The
+ * replacement keeps what the glue reads (`name`, `errno`, `node`) and the
+ * prototype, so `instanceof` still holds; its message is made when read.
+ */
+export function withQuickErrnoErrors(fs: EmscriptenFS): void {
+  const Original = fs.ErrnoError;
+  const prototype: Error = Object.create(Original.prototype, {
+    message: {
+      get(this: { errno: number }): string {
+        return new Original(this.errno).message;
+      },
+    },
+  });
+  const QuickErrnoError = function (this: Error & { errno: number; node: unknown }, errno: number, node?: unknown): void {
+    this.name = 'ErrnoError';
+    this.errno = errno;
+    this.node = node;
+  } as unknown as EmscriptenFS['ErrnoError'];
+  QuickErrnoError.prototype = prototype;
+  fs.ErrnoError = QuickErrnoError;
 }
 
 /** Where the package keeps eSpeak NG's data files in its in-memory file system. */

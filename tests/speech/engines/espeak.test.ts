@@ -1,12 +1,39 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rms, SPEECH_THRESHOLD } from '../../../src/speech/audio/pcm.js';
-import { espeakEngine, espeakVoices, voiceForLang, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import { espeakEngine, espeakVoices, voiceForLang, withQuickErrnoErrors, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import type { EmscriptenFS } from 'espeak-ng';
 import { SpeechError } from '../../../src/speech/engines/types.js';
 
 const ssml = (lang: string, body: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<speak version="1.1" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${lang}">${body}</speak>\n`;
 
 const unit = (lang: string, text: string, body = text): { ssml: string; spoken: string } => ({ ssml: ssml(lang, body), spoken: text });
+
+describe('withQuickErrnoErrors', () => {
+  it("makes the file system's errors without a stack trace, as the glue reads them: name, errno, node, instanceof, and the message when asked", () => {
+    let traces = 0;
+    const messages: Record<number, string> = { 44: 'No such file or directory' };
+    // Emscripten's constructor, in the shape its glue has: it captures a trace each time.
+    const Original = function (this: Error & { errno: number; node: unknown }, errno: number, node?: unknown): void {
+      traces++;
+      this.name = 'ErrnoError';
+      this.errno = errno;
+      this.node = node;
+      this.message = messages[errno] ?? '';
+    } as unknown as EmscriptenFS['ErrnoError'];
+    Original.prototype = new Error();
+    const fs = { ErrnoError: Original } as unknown as EmscriptenFS;
+    withQuickErrnoErrors(fs);
+    const node = {};
+    const error = new fs.ErrnoError(44, node);
+    expect(traces).toBe(0);
+    expect(error).toBeInstanceOf(Original);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name: 'ErrnoError', errno: 44, node });
+    expect(error.message).toBe('No such file or directory');
+    expect(Object.hasOwn(error, 'stack')).toBe(false);
+  });
+});
 
 describe('espeak engine (WASM)', () => {
   let voices: EspeakVoice[];
