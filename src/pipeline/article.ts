@@ -8,6 +8,7 @@ import { ArticleError, printableName } from '../shared/errors.js';
 import { buildKey, MANIFEST, reusableOutputs, type ArticleOptions, type Manifest } from './key.js';
 import { firstLine, renderFormats, type FormatFailure, type StageTimes } from './render.js';
 import type { OutputFile } from '../writers/index.js';
+import { useMp3EncoderThreads } from '../speech/audio/encoder-threads.js';
 
 export interface ArticleTask {
   readonly file: string;
@@ -18,6 +19,8 @@ export interface ArticleTask {
   readonly force: boolean;
   /** The folder images may be read from; the article's own folder when not given. */
   readonly resourceRoot?: string;
+  /** MP3 encoder threads this article's narration may share out its segments to (1 when absent); the bytes do not depend on it. */
+  readonly encoderThreads?: number;
 }
 
 export type ArticleResult =
@@ -79,6 +82,7 @@ async function writeFolder(file: string, outDir: string, files: readonly OutputF
 export async function processArticle(task: ArticleTask): Promise<ArticleResult> {
   const { file, outDir, options } = task;
   const times: StageTimes = {};
+  useMp3EncoderThreads(task.encoderThreads ?? 1);
   try {
     let started = performance.now();
     const doc = await readArticle(file, options.overrides, options.reader);

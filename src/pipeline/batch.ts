@@ -3,7 +3,7 @@ import path from 'node:path';
 import { recoverFolder } from '../io/atomic.js';
 import { ARTICLE_EXTENSIONS } from '../readers/registry.js';
 import { printableName } from '../shared/errors.js';
-import { createPool, type ArticleBudget, type WarmPool } from './pool.js';
+import { createPool, encoderThreadsPerArticle, type ArticleBudget, type WarmPool } from './pool.js';
 import { uniqueSlugs } from './slug.js';
 import type { ArticleOptions, ArticleResult, ArticleTask } from './article.js';
 
@@ -134,6 +134,12 @@ async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget:
   for (const task of interrupted) await recoverFolder(task.outDir).catch(() => undefined);
 }
 
+/** The tasks with the MP3 encoder threads each article may use while `jobs` articles run at once. */
+function withEncoderThreads(tasks: readonly ArticleTask[], jobs: number): ArticleTask[] {
+  const encoderThreads = encoderThreadsPerArticle(jobs);
+  return tasks.map((task) => ({ ...task, encoderThreads }));
+}
+
 /**
  * Processes every article, up to `jobs` at a time in worker threads (in this
  * thread when `jobs` is 1 and there is no budget). One failing article never
@@ -141,16 +147,17 @@ async function runInWorkers(tasks: readonly ArticleTask[], jobs: number, budget:
  */
 export async function runBatch(files: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const tasks = planTasks(files, options);
-  const results: ArticleResult[] = new Array<ArticleResult>(tasks.length);
+  const planned = planTasks(files, options);
+  const results: ArticleResult[] = new Array<ArticleResult>(planned.length);
   let done = 0;
   const finish = (index: number, result: ArticleResult): void => {
     results[index] = result;
     done++;
-    options.onResult?.(result, done, tasks.length);
+    options.onResult?.(result, done, planned.length);
   };
-  const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
+  const jobs = Math.max(1, Math.min(options.jobs, planned.length));
   const budget = options.budget;
+  const tasks = withEncoderThreads(planned, jobs);
   if (jobs === 1 && !budget) {
     // Loaded here, not at the top: the CLI runs articles in workers, and its own thread need not load the writers.
     const { processArticle } = await import('./article.js');

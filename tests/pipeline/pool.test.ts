@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET, poolFits, WarmPool } from '../../src/pipeline/pool.js';
+import { DEFAULT_BUDGET, encoderThreadsPerArticle, poolFits, WarmPool } from '../../src/pipeline/pool.js';
 
 const WORKER = new URL('../fixtures/pool/worker.mjs', import.meta.url);
 const TASK = { file: 'a.txt', outDir: 'out/a', options: { formats: ['json'], overrides: {}, writer: {} }, force: false };
+
+describe('encoderThreadsPerArticle', () => {
+  it('shares the cores among the articles that run at once, at least one and at most three each', () => {
+    expect(encoderThreadsPerArticle(1, 2)).toBe(2);
+    expect(encoderThreadsPerArticle(2, 2)).toBe(1);
+    expect(encoderThreadsPerArticle(3, 2)).toBe(1);
+    expect(encoderThreadsPerArticle(2, 8)).toBe(3);
+    expect(encoderThreadsPerArticle(1, 1)).toBe(1);
+    expect(encoderThreadsPerArticle(0, 4)).toBe(3);
+  });
+});
 
 describe('poolFits', () => {
   const made = { jobs: 2, budget: DEFAULT_BUDGET };

@@ -1,15 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import { mp3Config } from './mp3.js';
 import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
+import { Mp3Segmenter } from './mp3-segments.js';
+import { mp3EncoderThreads } from './encoder-threads.js';
 
 /**
- * MP3 encoding on a helper thread, fed unit by unit while the next unit is
+ * MP3 encoding on helper threads, fed unit by unit while the next unit is
  * being synthesised: synthesis and encoding overlap instead of adding up.
- * The output is byte-identical to `encodeMp3` on the joined PCM (LAME buffers
+ * The stream is cut into segments at its pauses (mp3-segments.ts) and the
+ * segments go to the encoder threads in turn, so with two threads two LAME
+ * instances encode one article at once. The output is byte-identical to
+ * `encodeMp3` on the joined PCM, whatever the number of threads (LAME buffers
  * its input, so chunk boundaries do not matter; a test checks it).
  *
- * One helper thread per calling thread, created on first use and kept; it
- * holds no reference on the event loop while idle, so it never keeps a
+ * The helper threads of a calling thread are created on first use and kept;
+ * they hold no reference on the event loop while idle, so they never keep a
  * process alive.
  */
 
@@ -29,13 +34,15 @@ export interface Mp3Stream {
 }
 
 /**
- * Seconds of audio that may wait for the encoder before `push` waits too
- * (13 MB of samples at 22.05 kHz). At one minute a short article's synthesis
- * already waited, and its other writers started later: the sample took 17 %
- * longer (hyperfine, 8 runs). At five minutes it takes as long as with no
- * bound, and a two-hour article still queues only five minutes.
+ * Seconds of audio that may wait for the encoders before `push` waits too
+ * (5 MB of samples at 22.05 kHz); silence is held as a count and never waits.
+ * With one encoder thread, a one-minute bound made the sample's synthesis wait
+ * and its other writers start later (17 % longer, hyperfine, 8 runs), and five
+ * minutes took as long as no bound. With two threads, two minutes take as long
+ * as five (the sample's `--formats mp3`, 8 runs: 1.117 s against 1.131 s) and the
+ * two-hour article's peak is 313 MB against 323 MB (`/usr/bin/time`).
  */
-export const MAX_QUEUED_SECONDS = 300;
+export const MAX_QUEUED_SECONDS = 120;
 
 /**
  * The helper thread's module. Under the test runner this module is loaded
@@ -47,8 +54,8 @@ function threadModule(): URL {
   return url.pathname.endsWith('.ts') ? new URL(url.href.replace(/\/src\/(?!.*\/src\/)/, '/dist/').replace(/\.ts$/, '.js')) : url;
 }
 
-/** What the encoder thread tells one open stream. */
-interface StreamListener {
+/** What an encoder thread tells the owner of one segment. */
+interface SegmentListener {
   encoded(samples: number, mp3: Uint8Array): void;
   done(mp3: Uint8Array): void;
   failed(message: string): void;
@@ -56,13 +63,12 @@ interface StreamListener {
 
 class EncoderThread {
   private readonly worker: Worker;
-  private readonly listeners = new Map<number, StreamListener>();
-  private nextId = 1;
+  private readonly listeners = new Map<number, SegmentListener>();
   private open = 0;
   dead = false;
 
   constructor() {
-    this.worker = new Worker(threadModule());
+    this.worker = new Worker(threadModule(), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     this.worker.unref();
     this.worker.on('message', (reply: Mp3Reply) => {
       const listener = this.listeners.get(reply.id);
@@ -80,116 +86,180 @@ class EncoderThread {
     this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
   }
 
-  private post(request: Mp3Request): void {
+  post(request: Mp3Request): void {
     this.worker.postMessage(request);
   }
 
-  /** Keeps the process alive only while some stream is open. */
-  private hold(delta: 1 | -1): void {
-    this.open += delta;
-    if (this.open === 1 && delta === 1) this.worker.ref();
-    if (this.open === 0) this.worker.unref();
+  /** Starts a segment: the thread keeps the process alive while any segment is open. */
+  begin(id: number, listener: SegmentListener, config: ReturnType<typeof mp3Config>): void {
+    this.listeners.set(id, listener);
+    this.open++;
+    if (this.open === 1) this.worker.ref();
+    this.post({ id, type: 'start', config });
   }
 
-  stream(sampleRate: number): Mp3Stream {
-    const id = this.nextId++;
-    const config = mp3Config(sampleRate);
-    const maxQueued = MAX_QUEUED_SECONDS * sampleRate;
-    let chunks: Uint8Array[] = [];
-    let queued = 0;
-    let error: string | undefined;
-    let closed = false;
-    // Every push still waiting for the encoder (a caller need not await one push before the next).
-    let waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
-    let finished: { resolve: (mp3: readonly Uint8Array[]) => void; reject: (error: Error) => void } | undefined;
-    const close = (): boolean => {
-      if (closed) return false;
-      closed = true;
-      this.hold(-1);
-      return true;
-    };
-    const settleDrain = (): void => {
-      if (waiting.length === 0 || (error === undefined && queued > maxQueued)) return;
-      const waiters = waiting;
-      waiting = [];
-      for (const waiter of waiters) {
-        if (error === undefined) waiter.resolve();
-        else waiter.reject(new Error(error));
-      }
-    };
-    this.listeners.set(id, {
-      encoded: (samples, mp3) => {
-        queued -= samples;
-        if (mp3.length > 0) chunks.push(mp3);
-        settleDrain();
-      },
-      done: (mp3) => {
-        this.listeners.delete(id);
-        const all = mp3.length > 0 ? [...chunks, mp3] : chunks;
-        chunks = [];
-        finished?.resolve(all);
-      },
-      failed: (message) => {
-        this.listeners.delete(id);
-        error ??= message;
-        chunks = [];
-        settleDrain();
-        finished?.reject(new Error(message));
-      },
-    });
-    this.hold(1);
-    this.post({ id, type: 'start', config });
-    return {
-      push: (samples) => {
-        if (closed) return Promise.resolve();
-        if (error !== undefined) return Promise.reject(new Error(error));
-        this.post({ id, type: 'push', samples });
-        queued += samples.length;
-        if (queued <= maxQueued) return Promise.resolve();
-        return new Promise<void>((resolve, reject) => {
-          waiting.push({ resolve, reject });
-        });
-      },
-      finish: () =>
-        new Promise<readonly Uint8Array[]>((resolve, reject) => {
-          if (closed) throw new Error('MP3 stream already ended');
-          if (error !== undefined || this.dead) {
-            this.listeners.delete(id);
-            reject(new Error(error ?? 'MP3 encoder: thread failed'));
-            return;
-          }
-          finished = { resolve, reject };
-          this.post({ id, type: 'finish' });
-        }).finally(close),
-      abort: () => {
-        this.listeners.delete(id);
-        chunks = [];
-        // No push waits for a stream that will not be encoded.
-        for (const waiter of waiting) waiter.resolve();
-        waiting = [];
-        if (close()) this.post({ id, type: 'abort' });
-      },
-    };
+  /** Stops the thread if no segment is open on it; whether it did. */
+  retireIfIdle(): boolean {
+    if (this.open > 0 || this.dead) return false;
+    this.dead = true;
+    void this.worker.terminate();
+    return true;
+  }
+
+  /** The segment is done, failed or dropped: no more replies are wanted. */
+  end(id: number): void {
+    if (!this.listeners.delete(id)) return;
+    this.open--;
+    if (this.open === 0) this.worker.unref();
   }
 }
 
-let thread: EncoderThread | undefined;
+/** One segment of a stream, on the thread that encodes it. */
+interface Segment {
+  readonly id: number;
+  readonly thread: EncoderThread;
+  readonly chunks: Uint8Array[];
+  done: boolean;
+}
 
-function encoderThread(): EncoderThread {
-  if (!thread || thread.dead) thread = new EncoderThread();
+let nextId = 1;
+const threads: (EncoderThread | undefined)[] = [];
+/**
+ * Stops the encoder threads past the first once no stream uses them: each
+ * holds a LAME instance and a JavaScript heap, about 35 MB of a two-hour
+ * article's peak (the EPUB is built after the MP3, while they would idle).
+ * The next article starts them again alongside its synthesis.
+ */
+function retireExtraThreads(): void {
+  for (let i = 1; i < threads.length; i++) if (threads[i]?.retireIfIdle()) threads[i] = undefined;
+}
+
+function encoderThread(index: number): EncoderThread {
+  const existing = threads[index];
+  if (existing && !existing.dead) return existing;
+  const thread = new EncoderThread();
+  threads[index] = thread;
   return thread;
 }
 
 /**
- * Starts this thread's encoder thread ahead of the first stream, so that its
- * start-up (loading and compiling LAME, about half a second) overlaps the
- * engine's own instead of delaying the first samples' encoding.
+ * Starts this thread's encoder threads ahead of the first stream, so that their
+ * start-up (loading and compiling LAME) overlaps the engine's own instead of
+ * delaying the first samples' encoding.
  */
 export function prepareMp3Encoder(): void {
-  encoderThread();
+  for (let i = 0; i < mp3EncoderThreads(); i++) encoderThread(i);
 }
 
-/** A new MP3 stream on this thread's encoder thread (created on first use, replaced if it died). */
+/** A new MP3 stream on this thread's encoder threads (created on first use, replaced if one died). */
 export function openMp3Stream(sampleRate: number): Mp3Stream {
-  return encoderThread().stream(sampleRate);
+  const config = mp3Config(sampleRate);
+  const maxQueued = MAX_QUEUED_SECONDS * sampleRate;
+  const threadsOfStream = mp3EncoderThreads();
+  const segments: Segment[] = [];
+  let queued = 0;
+  let error: string | undefined;
+  let closed = false;
+  // Every push still waiting for the encoders (a caller need not await one push before the next).
+  let waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  let finished: { resolve: (mp3: readonly Uint8Array[]) => void; reject: (error: Error) => void } | undefined;
+  const settleDrain = (): void => {
+    if (waiting.length === 0 || (error === undefined && queued > maxQueued)) return;
+    const waiters = waiting;
+    waiting = [];
+    for (const waiter of waiters) {
+      if (error === undefined) waiter.resolve();
+      else waiter.reject(new Error(error));
+    }
+  };
+  const settleFinish = (): void => {
+    if (!finished) return;
+    if (error !== undefined) finished.reject(new Error(error));
+    else if (segments.every((s) => s.done)) finished.resolve(segments.flatMap((s) => s.chunks));
+    else return;
+    finished = undefined;
+    retireExtraThreads();
+  };
+  const current = (): Segment => {
+    const segment = segments[segments.length - 1];
+    if (!segment) throw new Error('MP3 stream: no open segment');
+    return segment;
+  };
+  const segmenter = new Mp3Segmenter(sampleRate, {
+    open: () => {
+      const segment: Segment = { id: nextId++, thread: encoderThread(segments.length % threadsOfStream), chunks: [], done: false };
+      segments.push(segment);
+      segment.thread.begin(
+        segment.id,
+        {
+          encoded: (samples, mp3) => {
+            queued -= samples;
+            if (mp3.length > 0) segment.chunks.push(mp3);
+            settleDrain();
+          },
+          done: (mp3) => {
+            segment.thread.end(segment.id);
+            if (mp3.length > 0) segment.chunks.push(mp3);
+            segment.done = true;
+            settleFinish();
+          },
+          failed: (message) => {
+            segment.thread.end(segment.id);
+            error ??= message;
+            for (const s of segments) s.chunks.length = 0;
+            settleDrain();
+            settleFinish();
+          },
+        },
+        config,
+      );
+    },
+    samples: (samples) => {
+      // A view of a larger array would be cloned whole by postMessage: send only its samples.
+      const own = samples.byteLength === samples.buffer.byteLength ? samples : samples.slice();
+      current().thread.post({ id: current().id, type: 'push', samples: own });
+      queued += samples.length;
+    },
+    close: () => current().thread.post({ id: current().id, type: 'finish' }),
+  });
+  const dropAll = (): void => {
+    for (const segment of segments) {
+      if (segment.done) continue;
+      segment.done = true;
+      segment.thread.end(segment.id);
+      segment.thread.post({ id: segment.id, type: 'abort' });
+    }
+  };
+  return {
+    push: (samples) => {
+      if (closed) return Promise.resolve();
+      if (error !== undefined) return Promise.reject(new Error(error));
+      segmenter.push(samples);
+      if (queued <= maxQueued) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+      });
+    },
+    finish: () =>
+      new Promise<readonly Uint8Array[]>((resolve, reject) => {
+        if (closed) throw new Error('MP3 stream already ended');
+        closed = true;
+        if (error !== undefined || segments.some((s) => s.thread.dead && !s.done)) {
+          dropAll();
+          reject(new Error(error ?? 'MP3 encoder: thread failed'));
+          return;
+        }
+        finished = { resolve, reject };
+        segmenter.end();
+        settleFinish();
+      }),
+    abort: () => {
+      if (closed) return;
+      closed = true;
+      // No push waits for a stream that will not be encoded.
+      for (const waiter of waiting) waiter.resolve();
+      waiting = [];
+      dropAll();
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { createMp3Encoder, type WasmMediaEncoder } from 'wasm-media-encoders';
 import type { Pcm } from './pcm.js';
 import { toFloat32 } from './pcm.js';
 import { joinBytes, totalLength } from '../../shared/bytes.js';
+import { Mp3Segmenter } from './mp3-segments.js';
 
 /**
  * MP3 encoding (LAME compiled to WASM by `wasm-media-encoders`) and the
@@ -64,9 +65,16 @@ export async function encodeMp3(pcm: Pcm): Promise<Uint8Array> {
 /** The same MP3 as `encodeMp3`, in the pieces the encoder made them (for a caller that copies them anyway). */
 export async function encodeMp3Parts(pcm: Pcm): Promise<Uint8Array[]> {
   const lame = await sharedEncoder();
-  lame.configure(mp3Config(pcm.sampleRate));
-  const chunks = encodeSamples(lame, pcm.samples);
-  chunks.push(lame.finalize().slice());
+  const config = mp3Config(pcm.sampleRate);
+  const chunks: Uint8Array[] = [];
+  // The same segments as the encoder threads make (mp3-segments.ts), one after the other: the same bytes.
+  const segmenter = new Mp3Segmenter(pcm.sampleRate, {
+    open: () => lame.configure(config),
+    samples: (samples) => chunks.push(...encodeSamples(lame, samples)),
+    close: () => chunks.push(lame.finalize().slice()),
+  });
+  segmenter.push(pcm.samples);
+  segmenter.end();
   return chunks;
 }
 
