@@ -98,14 +98,6 @@ class EncoderThread {
     this.post({ id, type: 'start', config });
   }
 
-  /** Stops the thread if no segment is open on it; whether it did. */
-  retireIfIdle(): boolean {
-    if (this.open > 0 || this.dead) return false;
-    this.dead = true;
-    void this.worker.terminate();
-    return true;
-  }
-
   /** The segment is done, failed or dropped: no more replies are wanted. */
   end(id: number): void {
     if (!this.listeners.delete(id)) return;
@@ -124,16 +116,6 @@ interface Segment {
 
 let nextId = 1;
 const threads: (EncoderThread | undefined)[] = [];
-/**
- * Stops the encoder threads past the first once no stream uses them: each
- * holds a LAME instance and a JavaScript heap, about 35 MB of a two-hour
- * article's peak (the EPUB is built after the MP3, while they would idle).
- * The next article starts them again alongside its synthesis.
- */
-function retireExtraThreads(): void {
-  for (let i = 1; i < threads.length; i++) if (threads[i]?.retireIfIdle()) threads[i] = undefined;
-}
-
 function encoderThread(index: number): EncoderThread {
   const existing = threads[index];
   if (existing && !existing.dead) return existing;
@@ -178,7 +160,6 @@ export function openMp3Stream(sampleRate: number): Mp3Stream {
     else if (segments.every((s) => s.done)) finished.resolve(segments.flatMap((s) => s.chunks));
     else return;
     finished = undefined;
-    retireExtraThreads();
   };
   const current = (): Segment => {
     const segment = segments[segments.length - 1];
