@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { EpubCheck, type EpubCheckResult } from '@likecoin/epubcheck-ts';
 import JSZip from 'jszip';
 import { XmlDocument } from 'libxml2-wasm';
-import { createMp3Encoder } from 'wasm-media-encoders';
 import { parseArticle } from '../../src/readers/index.js';
 import { loadImages } from '../../src/io/resources.js';
 import type { Document } from '../../src/model/types.js';
+import { Lame } from '../../src/speech/audio/lame.js';
+import { LAME_QUALITY } from '../../src/speech/audio/mp3.js';
+import { joinBytes } from '../../src/shared/bytes.js';
 import type { FigureImages } from '../../src/shared/images.js';
 import { sentences } from '../../src/model/walk.js';
 import type { Narration, Clip } from '../../src/speech/types.js';
@@ -78,12 +80,11 @@ export function values(doc: XmlDocument, xpath: string): string[] {
 }
 
 /** `seconds` of silence as a real MP3 (LAME in WASM), mono 22050 Hz. */
-export async function silentMp3(seconds: number): Promise<Uint8Array> {
-  const encoder = await createMp3Encoder();
-  encoder.configure({ sampleRate: 22050, channels: 1, bitrate: 32 });
-  const pcm = new Float32Array(Math.round(seconds * 22050));
-  const encoded = encoder.encode([pcm]).slice();
-  return new Uint8Array(Buffer.concat([encoded, encoder.finalize()]));
+export function silentMp3(seconds: number): Promise<Uint8Array> {
+  const encoder = new Lame();
+  encoder.configure({ sampleRate: 22050, bitrate: 32, quality: LAME_QUALITY });
+  const encoded = encoder.encode(new Int16Array(Math.round(seconds * 22050)));
+  return Promise.resolve(joinBytes([...encoded, encoder.finalize()]));
 }
 
 const BITRATES: Record<string, number[]> = {

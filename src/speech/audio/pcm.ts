@@ -29,13 +29,6 @@ export function rms(samples: ArrayLike<number>, scale = 32768): number {
   return Math.sqrt(sum / samples.length);
 }
 
-/** Samples as floats in [-1, 1), the form encoders take. */
-export function toFloat32(samples: Int16Array): Float32Array {
-  const out = new Float32Array(samples.length);
-  for (let i = 0; i < samples.length; i++) out[i] = (samples[i] ?? 0) / 32768;
-  return out;
-}
-
 /** Milliseconds covered by `count` samples. */
 export function samplesToMs(count: number, sampleRate: number): number {
   return (count * 1000) / sampleRate;

@@ -1,3 +1,4 @@
+import type { WasmApi } from '../../shared/wasm.js';
 /**
  * eSpeak NG's synthesis events, read from its WASM build.
  *
@@ -12,11 +13,6 @@
  * untouched.
  */
 
-/** The parts of the WebAssembly API used here (the project's lib has no WebAssembly types). */
-export interface WasmApi {
-  Module: new (bytes: Uint8Array) => unknown;
-  Instance: new (module: unknown, imports: unknown) => { readonly exports: unknown };
-}
 
 /** The exported function table: what `__indirect_function_table` is. */
 export interface WasmTable {

@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { EmscriptenFS, ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { embeddedFilesRange, restoreSnapshot, takeSnapshot, type MemorySnapshot } from './espeak-memory.js';
-import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmApi as EventsWasmApi, type WasmTable } from './espeak-events.js';
+import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
 import { SpeechError, wordsPerMinute, type Engine, type SpeakableUnit, type SpokenWord, type Utterance, type VoiceRequest } from './types.js';
 import { primarySubtag } from '../../shared/lang.js';
+import { webAssembly } from '../../shared/wasm.js';
 
 /**
  * eSpeak NG compiled to WASM (npm `espeak-ng`), run as its command line
@@ -23,11 +24,6 @@ import { primarySubtag } from '../../shared/lang.js';
  * (espeak-memory.ts), and the data files' look-ups are remembered.
  */
 
-/** The parts of the WebAssembly API used here (the project's lib has no WebAssembly types). */
-interface WasmApi extends EventsWasmApi {
-  compile(bytes: Uint8Array): Promise<unknown>;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 interface WasmExports {
   readonly memory: { readonly buffer: ArrayBuffer };
@@ -60,7 +56,7 @@ function wasmPath(): string {
 
 async function createInstance(): Promise<Instance> {
   const bytes = await readFile(wasmPath());
-  const compiled = await wasmApi.compile(bytes);
+  const compiled = await webAssembly.compile(bytes);
   const output: string[] = [];
   const errors: string[] = [];
   let exports: WasmExports | undefined;
@@ -72,7 +68,7 @@ async function createInstance(): Promise<Instance> {
     print: (line) => output.push(line),
     printErr: (line) => errors.push(line),
     instantiateWasm(imports, receive) {
-      const wasm = new wasmApi.Instance(compiled, imports);
+      const wasm = new webAssembly.Instance(compiled, imports);
       exports = wasm.exports as unknown as WasmExports;
       receive(wasm, compiled);
       return wasm.exports;
@@ -88,7 +84,7 @@ async function createInstance(): Promise<Instance> {
     runMain(espeak, ['-q', '-f', PROBE]);
     module.FS.unlink(PROBE);
   };
-  const hooked = hookSynthCallback(wasmApi, wasm.__indirect_function_table, () => wasm.memory.buffer, callbackSlots(bytes), probe, (list) => events.push(...list));
+  const hooked = hookSynthCallback(webAssembly, wasm.__indirect_function_table, () => wasm.memory.buffer, callbackSlots(bytes), probe, (list) => events.push(...list));
   return hooked ? espeak : { ...espeak, events: undefined };
 }
 

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asTableFunction, callbackSlots, hookSynthCallback, readEvents, type Callback, type WasmApi, type WasmTable } from '../../../src/speech/engines/espeak-events.js';
+import { asTableFunction, callbackSlots, hookSynthCallback, readEvents, type Callback, type WasmTable } from '../../../src/speech/engines/espeak-events.js';
+import { webAssembly } from '../../../src/shared/wasm.js';
 
-const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const api = webAssembly;
 
 /**
  * A module with a 4-slot table: slot 1 holds an `(i32 i32 i32) -> i32`
