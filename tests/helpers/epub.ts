@@ -7,9 +7,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { parseArticle } from '../../src/readers/index.js';
 import { loadImages } from '../../src/io/resources.js';
 import type { Document } from '../../src/model/types.js';
-import { Lame } from '../../src/speech/audio/lame.js';
-import { LAME_QUALITY } from '../../src/speech/audio/mp3.js';
-import { joinBytes } from '../../src/shared/bytes.js';
+import { encodeMp3 } from '../../src/speech/audio/mp3.js';
 import type { FigureImages } from '../../src/shared/images.js';
 import { sentences } from '../../src/model/walk.js';
 import type { Narration, Clip } from '../../src/speech/types.js';
@@ -79,12 +77,9 @@ export function values(doc: XmlDocument, xpath: string): string[] {
   return doc.find(xpath, NS).map((node) => node.content);
 }
 
-/** `seconds` of silence as a real MP3 (LAME in WASM), mono 22050 Hz. */
+/** `seconds` of silence as a real MP3 (voxpress's own encoder), mono 22050 Hz. */
 export function silentMp3(seconds: number): Promise<Uint8Array> {
-  const encoder = new Lame();
-  encoder.configure({ sampleRate: 22050, bitrate: 32, quality: LAME_QUALITY });
-  const encoded = encoder.encode(new Int16Array(Math.round(seconds * 22050)));
-  return Promise.resolve(joinBytes([...encoded, encoder.finalize()]));
+  return encodeMp3({ sampleRate: 22050, samples: new Int16Array(Math.round(seconds * 22050)) });
 }
 
 const BITRATES: Record<string, number[]> = {

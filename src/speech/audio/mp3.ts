@@ -17,7 +17,8 @@ export const MP3_BITRATE_KBPS = 48 as const;
  * (`-q 3`) on PESQ (wide band 3.50 → 3.66 on the sample) and on SNR
  * (19.6 → 23.3 dB), for 2.3× less encoding time: at 48 kbit/s the
  * psychoacoustic noise shaping it skips costs synthetic speech more than it
- * gives. tests/speech/audio/lame.test.ts keeps the comparison.
+ * gives. tests/speech/audio/lame.test.ts keeps the SNR comparison on real
+ * speech.
  */
 export const LAME_QUALITY = 7 as const;
 

@@ -1,4 +1,3 @@
-import type { WasmApi } from '../../shared/wasm.js';
 /**
  * eSpeak NG's synthesis events, read from its WASM build.
  *
@@ -13,6 +12,7 @@ import type { WasmApi } from '../../shared/wasm.js';
  * untouched.
  */
 
+import type { WasmApi } from '../../shared/wasm.js';
 
 /** The exported function table: what `__indirect_function_table` is. */
 export interface WasmTable {

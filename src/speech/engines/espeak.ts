@@ -24,7 +24,6 @@ import { webAssembly } from '../../shared/wasm.js';
  * (espeak-memory.ts), and the data files' look-ups are remembered.
  */
 
-
 interface WasmExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   __main_argc_argv(argc: number, argv: number): number;
