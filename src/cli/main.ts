@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { canonicalLang, MetadataError } from '../model/metadata.js';
 import type { ArticleResult } from '../pipeline/article.js';
@@ -16,6 +15,7 @@ import type { Lexicon } from '../speech/lexicon.js';
 import type { ScriptOptions } from '../speech/script.js';
 import { PROFILE_NAMES, type ProfileName } from '../speech/ssml/profiles.js';
 import { DEFAULT_FORMATS, FORMATS, PAPERS, WRITERS, writerFor, type Paper } from '../writers/index.js';
+import { progressBar } from './progress.js';
 import { addVerifyCommand, runVerify, type VerifyRequest } from './verify.js';
 import { addVoicesCommand, runVoices, type VoicesRequest } from './voices.js';
 
@@ -321,7 +321,7 @@ export async function main(argv: readonly string[], warmPool?: WarmPool): Promis
     return EXIT_FAILED;
   }
   const showBar = process.stderr.isTTY && !opts.quiet && !opts.json;
-  const bar = showBar ? new cliProgress.SingleBar({ format: 'voxpress [{bar}] {value}/{total} articles | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = showBar ? await progressBar('voxpress [{bar}] {value}/{total} articles | {file}') : undefined;
   bar?.start(files.length, 0, { file: '' });
 
   const overrides = {

@@ -1,7 +1,8 @@
 import os from 'node:os';
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { VOICES_COMMAND } from './commands.js';
+import { progressBar } from './progress.js';
 import type { CatalogueVoice, InstalledVoice } from '../io/voice-catalogue.js';
 import { printableName } from '../shared/errors.js';
 import { installedVoiceFiles, voicesDir } from '../speech/engines/piper-voices.js';
@@ -113,14 +114,14 @@ async function remove(io: VoiceCatalogue, request: NamesRequest, dir: string): P
 }
 
 /** The progress bar of one voice's download: on a terminal only, and not with --quiet. */
-function progressBar(name: string, quiet: boolean): cliProgress.SingleBar | undefined {
+async function downloadBar(name: string, quiet: boolean): Promise<SingleBar | undefined> {
   if (quiet || !process.stderr.isTTY) return undefined;
-  return new cliProgress.SingleBar({ format: `${name} [{bar}] {percentage}% | {done} of {size}`, hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  return progressBar(`${name} [{bar}] {percentage}% | {done} of {size}`);
 }
 
 /** Downloads one voice, its progress on the bar; the line that says it was installed is the summary. */
 async function installOne(io: VoiceCatalogue, name: string, options: { base: string; dir: string; catalogue: readonly CatalogueVoice[]; quiet: boolean; signal: AbortSignal }): Promise<void> {
-  const bar = progressBar(name, options.quiet);
+  const bar = await downloadBar(name, options.quiet);
   let started = false;
   try {
     const folder = await io.installVoice(name, {

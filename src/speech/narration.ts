@@ -84,7 +84,7 @@ export interface SynthesisOptions {
  */
 export async function synthesize(doc: Document, options: SynthesisOptions = {}): Promise<Synthesis> {
   const { speech, onSamples: sink } = options;
-  const engine = engineFor(speech?.engine);
+  const engine = await engineFor(speech?.engine);
   const request = voiceRequest(doc, speech);
   const voice = await engine.voiceFor(request);
   const units = options.units ?? spokenUnits(doc);

@@ -1,29 +1,33 @@
-import { espeakEngine } from './espeak.js';
-import { piperEngine, piperIdentity, piperProblem } from './piper.js';
-import { sayEngine, speakAloud } from './say.js';
-import { SpeechError, type Engine, type EngineEntry, type EngineName } from './types.js';
+import { SpeechError, type Engine, type EngineEntry, type EngineName, type SpeechOptions, type VoiceRequest } from './types.js';
+
+/*
+ * Each engine's module is loaded when the engine is first used, not with the
+ * registry: the command line reads the registry for --help and its checks,
+ * and loading eSpeak's, Piper's and say's modules with it took 30 ms of every
+ * run's start-up, `--formats json` included (`node -e "await import(...)"`).
+ */
 
 export const espeakEntry: EngineEntry = {
   name: 'espeak',
   description: 'eSpeak NG, bundled (WASM): makes audio files on every platform, no system package',
   capabilities: () => ({ readsSsml: true, exportsAudio: true, speaksAloud: false }),
-  create: () => espeakEngine,
+  create: async () => (await import('./espeak.js')).espeakEngine,
 };
 
 export const sayEntry: EngineEntry = {
   name: 'say',
   description: 'the operating-system voices through the `say` package (macOS say, Windows SAPI; festival on Linux, which can only speak aloud)',
   capabilities: (platform) => ({ readsSsml: false, exportsAudio: platform === 'darwin' || platform === 'win32', speaksAloud: true }),
-  create: () => sayEngine,
+  create: async () => (await import('./say.js')).sayEngine,
 };
 
 export const piperEntry: EngineEntry = {
   name: 'piper',
   description: 'Piper neural voices, run with ONNX Runtime (WASM); a voice you install: voxpress voices install <name>',
   capabilities: () => ({ readsSsml: false, exportsAudio: true, speaksAloud: false }),
-  create: () => piperEngine,
-  identity: piperIdentity,
-  problem: piperProblem,
+  create: async () => (await import('./piper.js')).piperEngine,
+  identity: async (speech: SpeechOptions) => (await import('./piper.js')).piperIdentity(speech),
+  problem: async (speech: SpeechOptions) => (await import('./piper.js')).piperProblem(speech),
 };
 
 /**
@@ -45,10 +49,13 @@ export function engineEntry(name: EngineName = DEFAULT_ENGINE): EngineEntry {
 }
 
 /** The engine for an `--engine` name. */
-export function engineFor(name: EngineName = DEFAULT_ENGINE): Engine {
+export async function engineFor(name: EngineName = DEFAULT_ENGINE): Promise<Engine> {
   return engineEntry(name).create();
 }
 
-export { speakAloud };
+/** Says `text` aloud through the operating system's voices (say.ts). */
+export async function speakAloud(text: string, request: Pick<VoiceRequest, 'voice' | 'rate'>): Promise<void> {
+  return (await import('./say.js')).speakAloud(text, request);
+}
 export type { Engine, EngineCapabilities, EngineEntry, EngineName, Pcm, SpeakableUnit, SpeechOptions, VoiceRequest } from './types.js';
 export { SpeechError } from './types.js';

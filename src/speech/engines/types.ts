@@ -103,8 +103,8 @@ export interface EngineEntry {
   /** One line for `--help` and the docs. */
   readonly description: string;
   capabilities(platform: NodeJS.Platform): EngineCapabilities;
-  /** The engine (one per thread; it may keep state such as a WASM instance). */
-  create(): Engine;
+  /** The engine (one per thread; it may keep state such as a WASM instance), its module loaded on first use. */
+  create(): Promise<Engine>;
   /** What the voices `speech` would use are on this machine, for engines whose voices the user installs (see `SpeechOptions.voiceIdentity`). */
   identity?(speech: SpeechOptions): Promise<string>;
   /** Why `speech` cannot work on this machine (a voice that is not installed), checked once before any article; undefined when it can. */

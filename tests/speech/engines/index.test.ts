@@ -17,9 +17,9 @@ describe('the engine registry', () => {
     expect(say.capabilities('win32').exportsAudio).toBe(true);
   });
 
-  it('creates the engine an entry names, and refuses an unknown name with the choices', () => {
-    for (const entry of ENGINES) expect(engineFor(entry.name).name).toBe(entry.name);
-    expect(() => engineFor('festival')).toThrow(SpeechError);
-    expect(() => engineFor('festival')).toThrow(/unknown speech engine "festival"; choose from espeak, say/);
+  it('creates the engine an entry names, and refuses an unknown name with the choices', async () => {
+    for (const entry of ENGINES) expect((await engineFor(entry.name)).name).toBe(entry.name);
+    await expect(engineFor('festival')).rejects.toThrow(SpeechError);
+    await expect(engineFor('festival')).rejects.toThrow(/unknown speech engine "festival"; choose from espeak, say/);
   });
 });
