@@ -68,7 +68,10 @@ describe('spoken forms of real articles', () => {
       { written: '90 %', alias: 'quatre-vingt-dix pour cent' },
     ]],
     ['debian-apagado-ftp.md', 'es', [
-      { written: '<CC>', alias: 'C C' },
+      { written: 'ftp.<CC>.debian.org', alias: 'ftp punto C C punto debian punto org' },
+      { written: 'ftp://ftp.debian.org', alias: 'ftp punto debian punto org' },
+      { written: 'https://www.debian.org/', alias: 'w w w punto debian punto org' },
+      { written: 'press@debian.org', alias: 'press arroba debian punto org' },
     ]],
     ['debconf17-clausura-excerpt.md', 'es', [
       { written: '61', alias: 'sesenta y una' },

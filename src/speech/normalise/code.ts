@@ -1,3 +1,4 @@
+import { WORD_END as E } from './rules.js';
 import type { Rule } from './types.js';
 
 /*
@@ -7,8 +8,12 @@ import type { Rule } from './types.js';
  * "snake case", `#OpenData` as "hashtag Open Data", `@rustlang` as "at
  * rustlang", a placeholder `ftp.<CC>.debian.org` with its name and not its
  * brackets (the readers keep `<CC>` as text: no HTML element has that name).
- * The words for the symbols are each language's. Inside a URL or an
- * address (after a slash, a dot or a colon) nothing is read here: the address is read whole, or left to the engine.
+ * A URL, a host name or an email address is read piece by piece in the
+ * article's language: `ftp://ftp.debian.org` as "ftp dot debian dot org",
+ * "ftp punto debian punto org", "ftp point debian point org" (the scheme is
+ * not said; engines left to themselves read the colon and slashes, or spell
+ * the address). The words for the symbols are each language's. Inside an
+ * address (after a slash, a dot or a colon) the other rules here read nothing.
  */
 
 /** The words a language uses for the symbols in these tokens, and how it reads the parts of a name. */
@@ -16,6 +21,10 @@ export interface CodeWords {
   readonly dot: string;
   readonly at: string;
   readonly hashtag: string;
+  /** Words for the other symbols of an address: '/', '-', '_', ':', '?', '=', '&', '#', '~', '%', '+'. */
+  readonly symbols: Readonly<Record<'/' | '-' | '_' | ':' | '?' | '=' | '&' | '#' | '~' | '%' | '+', string>>;
+  /** A run of digits in an address, digit by digit ("20170425"). */
+  readonly digitByDigit: (digits: string) => string;
   /** Words for a run of digits inside a name ("18" in "@18F"). */
   readonly digits: (digits: string) => string;
   /** Words for a run of capitals inside a name ("F" in "@18F", "API" in "#OpenAPI"). */
@@ -44,11 +53,59 @@ export function spokenName(name: string, words: CodeWords): string {
     .join(' ');
 }
 
+/**
+ * An address's pieces and its symbols, each said in the language:
+ * "example.org/news" -> "example dot org slash news"; a placeholder in a
+ * host name by its name, "ftp.<CC>.debian.org" -> "ftp dot C C dot debian dot org".
+ */
+export function spokenAddress(written: string, words: CodeWords): string {
+  const symbols: Readonly<Record<string, string>> = { ...words.symbols, '.': words.dot, '@': words.at };
+  return written
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^mailto:/i, '')
+    .replace(/\/$/, '')
+    .split(/([./\-_:?=&#~%@+])/)
+    .filter(Boolean)
+    .map((piece) => symbols[piece] ?? (/^\d+$/.test(piece) ? words.digitByDigit(piece) : piece.toLowerCase() === 'www' ? 'w w w' : /^<.+>$/.test(piece) ? spokenName(piece.slice(1, -1), words) : piece))
+    .join(' ');
+}
+
+/**
+ * Top-level domains a bare host name ("ftp.debian.org", without a scheme or
+ * "www.") is recognised by: the generic ones and the countries of the
+ * languages read here. A longer list would read abbreviations that end a
+ * sentence without a space as addresses.
+ */
+const HOST_TLD = 'com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news|es|mx|ar|cl|fr|be|ch|ca|eu|de';
+
 const EXTENSION = Object.keys(EXTENSIONS).sort((a, b) => b.length - a.length).join('|');
 
 /** The code-like rules of a language: paths, file names, snake_case, hashtags and handles. */
 export function codeRules(words: CodeWords): Rule[] {
   return [
+    {
+      name: 'email',
+      hint: /@/,
+      // Starts only where a run of address characters starts, so a long run without "@" is scanned once, not once per character.
+      pattern: new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
+      speak: (m) => spokenAddress(m[0], words),
+    },
+    {
+      name: 'url',
+      hint: /[a-z]:\/\/|www\./i,
+      pattern: /(?<![\p{L}\p{N}_])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/giu,
+      speak: (m) => spokenAddress(m[0], words),
+    },
+    {
+      // The top-level domain in lower case, as host names are written: "file.Es" ends a sentence without a space.
+      name: 'host name',
+      hint: /\.[a-z]{2,4}\b/,
+      pattern: new RegExp(
+        String.raw`(?<![\p{L}\p{N}_.-])[A-Za-z0-9-]+(?:\.(?:[A-Za-z0-9-]+|<\p{L}+>))*\.(?:${HOST_TLD})(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])`,
+        'gu',
+      ),
+      speak: (m) => spokenAddress(m[0], words),
+    },
     {
       name: 'code path',
       hint: /::/,

@@ -177,20 +177,6 @@ const ABBREVIATIONS: Record<string, string> = {
   'Ltd.': 'Limited', 'Corp.': 'Corporation', 'Dept.': 'Department', 'Univ.': 'University', 'Ave.': 'Avenue', 'Blvd.': 'Boulevard', 'est.': 'established', 'min.': 'minutes',
   'PhD': 'P.H.D', 'Ph.D.': 'P.H.D', 'MD': 'M.D', 'CEO': 'C.E.O',
 };
-const URL_SYMBOLS: Record<string, string> = {
-  '.': 'dot', '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '@': 'at', '+': 'plus',
-};
-
-/** A URL or email address read piece by piece: "example.org/news" -> "example dot org slash news". */
-export function spokenAddress(written: string): string {
-  const withoutScheme = written.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^mailto:/i, '').replace(/\/$/, '');
-  return withoutScheme
-    .split(/([./\-_:?=&#~%@+])/)
-    .filter(Boolean)
-    .map((piece) => URL_SYMBOLS[piece] ?? (/^\d+$/.test(piece) ? digitByDigit(piece, DIGITS) : piece.toLowerCase() === 'www' ? 'w w w' : piece))
-    .join(' ');
-}
-
 const FRACTIONS: Record<string, string> = { '1/2': 'one half', '1/3': 'one third', '2/3': 'two thirds', '1/4': 'one quarter', '3/4': 'three quarters', '24/7': 'twenty-four seven' };
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -198,20 +184,15 @@ const AMPM = String.raw`([apAP])\.?\s?[mM]\.?`;
 
 /** English reading rules, most specific first. */
 export const ENGLISH_RULES: readonly Rule[] = [
-  {
-    name: 'email',
-    hint: /@/,
-    // Starts only where a run of address characters starts, so a long run without "@" is scanned once, not once per character.
-    pattern: new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+${E}`, 'gu'),
-    speak: (m) => spokenAddress(m[0]),
-  },
-  {
-    name: 'url',
-    hint: /https?:|www\.|\.[a-z]{2,4}\b/i,
-    pattern: /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]|(?<![\p{L}\p{N}_.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|pk|ru|info|news)(?:\/[^\s<>"]*[^\s<>".,;:!?)\]'’”])?(?![\p{L}\p{N}])/giu,
-    speak: (m) => spokenAddress(m[0]),
-  },
-  ...codeRules({ dot: 'dot', at: 'at', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => (letters.length === 1 ? letters : initials(letters)) }),
+  ...codeRules({
+    dot: 'dot',
+    at: 'at',
+    hashtag: 'hashtag',
+    symbols: { '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '+': 'plus' },
+    digits: (d) => cardinal(d),
+    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    capitals: (letters) => (letters.length === 1 ? letters : initials(letters)),
+  }),
   {
     name: 'phone number',
     hint: /\d{3}/,

@@ -120,7 +120,15 @@ const CURRENCY: Record<string, string> = { '€': 'euros', $: 'dólares', '£': 
 const TITLES: Record<string, string> = { 'Sr.': 'señor', 'Sra.': 'señora', 'Srta.': 'señorita', 'Dr.': 'doctor', 'Dra.': 'doctora', 'Lic.': 'licenciado', 'D.': 'don', 'Dña.': 'doña' };
 
 export const SPANISH_RULES: readonly Rule[] = [
-  ...codeRules({ dot: 'punto', at: 'arroba', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => spelled(letters) }),
+  ...codeRules({
+    dot: 'punto',
+    at: 'arroba',
+    hashtag: 'hashtag',
+    symbols: { '/': 'barra', '-': 'guion', _: 'guion bajo', ':': 'dos puntos', '?': 'interrogación', '=': 'igual', '&': 'y', '#': 'almohadilla', '~': 'virgulilla', '%': 'por ciento', '+': 'más' },
+    digits: (d) => cardinal(d),
+    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    capitals: (letters) => spelled(letters),
+  }),
   {
     name: 'iso date',
     hint: /\d/,

@@ -102,7 +102,16 @@ function elide(words: string): string {
 }
 
 export const FRENCH_RULES: readonly Rule[] = [
-  ...codeRules({ dot: 'point', at: 'arobase', hashtag: 'hashtag', digits: (d) => cardinal(d), capitals: (letters) => spelled(letters) }),
+  ...codeRules({
+    dot: 'point',
+    at: 'arobase',
+    hashtag: 'hashtag',
+    // "slash" is what French speakers say in an address ("barre oblique" is the typographers' name).
+    symbols: { '/': 'slash', '-': 'tiret', _: 'tiret bas', ':': 'deux-points', '?': "point d'interrogation", '=': 'égal', '&': 'et', '#': 'dièse', '~': 'tilde', '%': 'pour cent', '+': 'plus' },
+    digits: (d) => cardinal(d),
+    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    capitals: (letters) => spelled(letters),
+  }),
   {
     name: 'iso date',
     hint: /\d/,
