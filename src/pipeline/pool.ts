@@ -21,12 +21,16 @@ export const DEFAULT_BUDGET: Required<ArticleBudget> = { seconds: 600, memoryMb:
 
 /**
  * The number of worker threads to use when none is asked for: one per core.
- * Each worker has an MP3 encoder thread of its own, so `--jobs 1` already
- * keeps about 1.4 cores busy; even so, on 2 cores a 40-article batch ran
- * 1.38× faster with 2 workers than with 1 (`npm run bench`, 5 runs each:
- * 119.7 s against 166.8 s; 1.53× in an earlier 3-run measurement), for 655
- * MiB of peak memory against 370 MiB. More workers than cores were not
- * measured.
+ * Each worker's articles have MP3 encoder threads of their own, so `--jobs 1`
+ * already keeps most of two cores busy, and a second worker adds less than
+ * the core count suggests. Measured on 2 cores, the bench's 40-article batch
+ * with all formats (2026-12-07, `/usr/bin/time`, one run each): `--jobs 1`
+ * 52.5 s for 92.8 s of CPU (1.77 cores busy), 359 MB; `--jobs 2` 44.9 s (1.17×
+ * faster), 576 MB. Without audio (json, ssml, pdf, epub) the same batch took
+ * 2.32 s with one worker and 2.57 s with two, the second worker's start and
+ * font parsing costing more than it saves on 40 short articles. The default
+ * does not depend on the formats: longer batches without audio, and more
+ * workers than cores, were not measured.
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism());
