@@ -53,7 +53,8 @@ export function embeddedFilesRange(memory: Uint8Array, table: number): ByteRange
 
 /** The state of `memory` to restore later; `unchanging` (the embedded files) is not saved. */
 export function takeSnapshot(memory: Uint8Array, unchanging?: ByteRange): MemorySnapshot {
-  let zeroFrom = memory.byteLength;
+  // Whole zero chunks first: byte by byte, the 14.5 MiB of zeros took 25 ms of every worker's first unit.
+  let zeroFrom = dirtyEnd(memory, 0);
   while (zeroFrom > 0 && memory[zeroFrom - 1] === 0) zeroFrom--;
   const ranges: ByteRange[] =
     unchanging && unchanging.end <= zeroFrom

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EmscriptenFS, ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
 import { embeddedFilesRange, restoreSnapshot, takeSnapshot, type MemorySnapshot } from './espeak-memory.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
 import { SpeechError, wordsPerMinute, type Engine, type SpeakableUnit, type SpokenWord, type Utterance, type VoiceRequest } from './types.js';
+import { isRecord } from '../../shared/json.js';
 import { primarySubtag } from '../../shared/lang.js';
 import { webAssembly } from '../../shared/wasm.js';
 
@@ -205,21 +207,51 @@ export interface EspeakVoice {
 
 let voiceList: Promise<EspeakVoice[]> | undefined;
 
-/** The voices this eSpeak NG build has (`--voices`). */
+/** The voice list the build wrote (scripts/espeak-voices.mjs); the same path from src/ and dist/. */
+const VOICES_JSON = new URL('../../../dist/data/espeak-voices.json', import.meta.url);
+
+/** The voices as eSpeak NG itself lists them (`--voices`), one run of its command line. */
+export async function listedVoices(): Promise<EspeakVoice[]> {
+  const espeak = await sharedInstance();
+  runMain(espeak, ['--voices']);
+  const voices: EspeakVoice[] = [];
+  for (const line of espeak.output.slice(1)) {
+    // "Pty Language       Age/Gender VoiceName          File                 Other Languages"
+    const m = /^\s*(\d+)\s+(\S+)\s+\S+\s+\S+\s+(\S+)(.*)$/.exec(line);
+    if (!m) continue;
+    const name = m[2] ?? '';
+    const others = [...(m[4] ?? '').matchAll(/\((\S+) (\d+)\)/g)].map((o) => ({ lang: (o[1] ?? '').toLowerCase(), priority: Number(o[2]) }));
+    voices.push({ name, file: m[3] ?? '', languages: [{ lang: name.toLowerCase(), priority: Number(m[1]) }, ...others] });
+  }
+  return voices;
+}
+
+function isVoice(value: unknown): value is EspeakVoice {
+  if (!isRecord(value) || typeof value.name !== 'string' || typeof value.file !== 'string' || !Array.isArray(value.languages)) return false;
+  return value.languages.every((l: unknown) => isRecord(l) && typeof l.lang === 'string' && typeof l.priority === 'number');
+}
+
+/** The build's voice list, or undefined when the build did not write it (or wrote something else). */
+export function builtVoices(): EspeakVoice[] | undefined {
+  let data: unknown;
+  try {
+    data = createRequire(import.meta.url)(fileURLToPath(VOICES_JSON));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+  return Array.isArray(data) && data.length > 0 && data.every(isVoice) ? data : undefined;
+}
+
+/**
+ * The voices this eSpeak NG build has. Listing them runs the command line
+ * once, which reads every voice file: about 45 ms of each worker's first
+ * unit. The list depends only on the package's data, so the build writes it
+ * (scripts/espeak-voices.mjs) and a thread reads that instead; without it,
+ * eSpeak lists them. tests/speech/engines/espeak.test.ts checks that both agree.
+ */
 export function espeakVoices(): Promise<EspeakVoice[]> {
-  voiceList ??= sharedInstance().then((espeak) => {
-    runMain(espeak, ['--voices']);
-    const voices: EspeakVoice[] = [];
-    for (const line of espeak.output.slice(1)) {
-      // "Pty Language       Age/Gender VoiceName          File                 Other Languages"
-      const m = /^\s*(\d+)\s+(\S+)\s+\S+\s+\S+\s+(\S+)(.*)$/.exec(line);
-      if (!m) continue;
-      const name = m[2] ?? '';
-      const others = [...(m[4] ?? '').matchAll(/\((\S+) (\d+)\)/g)].map((o) => ({ lang: (o[1] ?? '').toLowerCase(), priority: Number(o[2]) }));
-      voices.push({ name, file: m[3] ?? '', languages: [{ lang: name.toLowerCase(), priority: Number(m[1]) }, ...others] });
-    }
-    return voices;
-  });
+  voiceList ??= Promise.resolve(builtVoices() ?? listedVoices());
   // A failed listing must not be remembered: the next article in this worker tries again.
   voiceList.catch(() => {
     voiceList = undefined;

@@ -37,6 +37,13 @@ describe('eSpeak memory snapshots', () => {
     expect(Buffer.compare(Buffer.from(memory), Buffer.from(pristine))).toBe(0);
   });
 
+  it.each([0, 1, 65_535, 65_536, 65_537, 3 * 65_536 + 17])('ends the saved state just after the last non-zero byte, over many 64 KiB chunks (last at %i)', (last) => {
+    const memory = new Uint8Array(8 * 65_536 + 100);
+    memory[last] = 5;
+    expect(takeSnapshot(memory).zeroFrom).toBe(last + 1);
+    expect(takeSnapshot(new Uint8Array(3 * 65_536)).zeroFrom).toBe(0);
+  });
+
   it('saves everything when no files are known, and zeroes memory grown since', () => {
     const memory = new Uint8Array(1024).fill(3, 0, 512);
     const snapshot = takeSnapshot(memory);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rms, SPEECH_THRESHOLD } from '../../../src/speech/audio/pcm.js';
-import { espeakEngine, espeakVoices, voiceForLang, withQuickErrnoErrors, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import { builtVoices, espeakEngine, espeakVoices, listedVoices, voiceForLang, withQuickErrnoErrors, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
 import type { EmscriptenFS } from 'espeak-ng';
 import { SpeechError } from '../../../src/speech/engines/types.js';
 
@@ -51,6 +51,14 @@ describe('espeak engine (WASM)', () => {
     expect(voiceForLang('en', voices)).toBe('en-gb');
     expect(voiceForLang('zh', voices)).toBe('cmn');
     expect(voiceForLang('xx', voices)).toBeUndefined();
+  });
+
+  it('uses the voice list the build wrote, which is the one eSpeak itself lists', async () => {
+    // npm test builds first, so the list is there; without it espeakVoices would list the voices itself.
+    const built = builtVoices();
+    expect(built).toBeDefined();
+    expect(voices).toEqual(built);
+    expect(await listedVoices()).toEqual(built);
   });
 
   it('applies a voice variant (en-gb+f3 sounds different from en-gb) and refuses a malformed one', async () => {
