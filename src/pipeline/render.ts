@@ -1,6 +1,7 @@
 import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
 import { articleResources, needsOf, writersFor, type OutputFile, type Writer, type WriterOptions } from '../writers/index.js';
+import { BesideWriterError, writeBeside } from './beside-writers.js';
 
 /** Wall-clock milliseconds per stage, for `--json` and the benchmark. */
 export type StageTimes = Record<string, number>;
@@ -41,33 +42,64 @@ export interface Rendered {
   readonly warnings: readonly string[];
 }
 
+/** One writer's outcome: its files, or the failure that cost its format; its warnings either way. */
+interface WriterRun {
+  readonly files: readonly OutputFile[];
+  readonly failure?: WriterError;
+  readonly warnings: readonly string[];
+}
+
+/** Runs `writer` in this thread; never rejects. */
+async function runHere(writer: Writer, doc: Document, options: WriterOptions, resources: ReturnType<typeof articleResources>): Promise<WriterRun> {
+  const warnings: string[] = [];
+  const warn = (message: string): void => void warnings.push(message);
+  try {
+    return { files: await writer.write({ doc, options, resources, warn }), warnings };
+  } catch (error) {
+    return { files: [], failure: new WriterError(writer.format, error), warnings };
+  }
+}
+
+/** Runs `writer` on the writer thread (beside-writers.ts); never rejects. */
+async function runBeside(writer: Writer, doc: Document, options: WriterOptions, images: FigureImages): Promise<WriterRun> {
+  try {
+    return await writeBeside(writer.format, doc, options, images);
+  } catch (error) {
+    return { files: [], failure: new WriterError(writer.format, error), warnings: error instanceof BesideWriterError ? error.warnings : [] };
+  }
+}
+
+/** Wall-clock milliseconds of `run`, recorded under `name` in `times` once it settles. */
+async function timed<T>(name: string, times: StageTimes, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    times[name] = performance.now() - started;
+  }
+}
+
 /**
  * Every output file of a document in the given formats, all in memory:
- * nothing touches the disk here. The speech is synthesised first, then the
- * writers that need no speech run while the MP3 encoder finishes on its
- * thread, then the others; what several of them need (the narration) is made once. A writer's failure costs only
- * its format (and the formats whose shared resource failed with it).
+ * nothing touches the disk here. When the run speaks, the writers marked
+ * `besideSpeech` (the PDF) start at once on the writer thread
+ * (beside-writers.ts) while the speech is synthesised here; then the other
+ * writers that need no speech run, then those that need it, as the MP3
+ * encoder finishes on its threads. What several of them need (the narration)
+ * is made once. A writer's failure costs only its format (and the formats
+ * whose shared resource failed with it).
  */
 export async function renderFormats(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<Rendered> {
   const shared = articleResources(doc, options, needsOf(formats), resources.images);
   const writers = writersFor(formats);
-  const done = new Map<Writer, { files: readonly OutputFile[]; failure?: WriterError; warnings: readonly string[] }>();
+  const done = new Map<Writer, WriterRun>();
   if (shared.speaking) {
-    // Speech first: the encoder thread then finishes the MP3 while the writers that need no speech run here.
-    const started = performance.now();
-    await shared.spoken();
-    times.speech = performance.now() - started;
+    const beside = writers.filter((w) => w.besideSpeech === true && !speaks(w)).map((w) => [w, timed(w.format, times, () => runBeside(w, doc, options, shared.images))] as const);
+    await timed('speech', times, () => shared.spoken());
+    for (const [writer, run] of beside) done.set(writer, await run);
   }
   for (const writer of [...writers.filter((w) => !speaks(w)), ...writers.filter(speaks)]) {
-    const started = performance.now();
-    const warnings: string[] = [];
-    const warn = (message: string): void => void warnings.push(message);
-    try {
-      done.set(writer, { files: await writer.write({ doc, options, resources: shared, warn }), warnings });
-    } catch (error) {
-      done.set(writer, { files: [], failure: new WriterError(writer.format, error), warnings });
-    }
-    times[writer.format] = performance.now() - started;
+    if (!done.has(writer)) done.set(writer, await timed(writer.format, times, () => runHere(writer, doc, options, shared)));
   }
   // Files, failures and warnings in registry order, whatever order the writers ran in.
   const results = writers.map((w) => done.get(w)).filter((r) => r !== undefined);

@@ -23,12 +23,15 @@ describe('renderDocument', () => {
     expect((error as Error).message).toMatch(/^ssml: /);
   });
 
-  it('synthesises first, runs the writers that need no speech while the encoder finishes, and returns the files in registry order', async () => {
+  it('makes the PDF on the writer thread beside the speech, the same bytes as here, and returns the files in registry order', async () => {
     const times: StageTimes = {};
     const { files, failures } = await renderFormats(doc, ['pdf', 'mp3', 'json', 'epub'], {}, {}, times);
     expect(failures).toEqual([]);
-    expect(Object.keys(times)).toEqual(['speech', 'json', 'pdf', 'mp3', 'epub']);
+    expect(Object.keys(times).sort()).toEqual(['epub', 'json', 'mp3', 'pdf', 'speech']);
     expect(files.map((f) => f.name)).toEqual(['document.json', 'narration.mp3', 'timing.json', 'article.epub', 'article.pdf']);
+    // Without speech the PDF is made in this thread.
+    const [here] = await renderDocument(doc, ['pdf']);
+    expect(Buffer.compare(Buffer.from(files[4]!.data as Uint8Array), Buffer.from(here!.data as Uint8Array))).toBe(0);
   });
 
   it('still writes the formats that need no speech when the synthesis fails, in registry order', async () => {

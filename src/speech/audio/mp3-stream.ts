@@ -3,6 +3,7 @@ import { mp3Config } from './mp3.js';
 import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
 import { Mp3Segmenter } from './mp3-segments.js';
 import { mp3EncoderThreads } from './encoder-threads.js';
+import { threadEntry } from '../../shared/threads.js';
 
 /**
  * MP3 encoding on helper threads, fed unit by unit while the next unit is
@@ -44,16 +45,6 @@ export interface Mp3Stream {
  */
 export const MAX_QUEUED_SECONDS = 120;
 
-/**
- * The helper thread's module. Under the test runner this module is loaded
- * from its TypeScript source, which a worker thread cannot run: it then
- * uses the compiled thread module in dist/ (npm test builds first).
- */
-function threadModule(): URL {
-  const url = new URL(`./mp3-thread.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-  return url.pathname.endsWith('.ts') ? new URL(url.href.replace(/\/src\/(?!.*\/src\/)/, '/dist/').replace(/\.ts$/, '.js')) : url;
-}
-
 /** What an encoder thread tells the owner of one segment. */
 interface SegmentListener {
   encoded(samples: number, mp3: Uint8Array): void;
@@ -68,7 +59,7 @@ class EncoderThread {
   dead = false;
 
   constructor() {
-    this.worker = new Worker(threadModule(), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    this.worker = new Worker(threadEntry('mp3-thread', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     this.worker.unref();
     this.worker.on('message', (reply: Mp3Reply) => {
       const listener = this.listeners.get(reply.id);

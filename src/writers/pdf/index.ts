@@ -18,6 +18,7 @@ export const pdfWriter: Writer = {
   format: 'pdf',
   byDefault: true,
   needs: [],
+  besideSpeech: true,
   description: 'article.pdf: tagged PDF/UA-1 print edition (A4 or US Letter, --paper)',
   async write({ doc, options, resources, warn }) {
     return [{ name: 'article.pdf', data: await renderPdf(doc, options, resources.images, warn) }];
