@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { resourceLimits, Worker } from 'node:worker_threads';
 import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
 import { threadEntry } from '../shared/threads.js';
@@ -41,7 +41,11 @@ interface Pending {
 class WriterThread {
   // A small young generation, as for the workers (pool.ts): at 4 MiB the sample's peak was 241-244 MB (3 runs), against
   // 263 MB with V8's default (one run) and 236-249 MB at 8 MiB, and no slower (hyperfine, 10 runs: 1.279 s, 1.305 s at 8).
-  private readonly worker = new Worker(threadEntry('writer-thread', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  // Its old generation is held to this thread's (an article's worker: --article-memory): a format that needs more
+  // fails there alone, and the article's other formats are written.
+  private readonly worker = new Worker(threadEntry('writer-thread', import.meta.url), {
+    resourceLimits: { maxYoungGenerationSizeMb: 4, ...(resourceLimits.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: resourceLimits.maxOldGenerationSizeMb } : {}) },
+  });
   private readonly pending = new Map<number, Pending>();
   dead = false;
 
