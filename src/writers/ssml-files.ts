@@ -4,7 +4,7 @@ import { assertValidSsml, SsmlValidationError } from '../speech/validate.js';
 import { profileSsmlProblems } from '../speech/ssml/check.js';
 import { chunkNarration } from '../speech/ssml/chunk.js';
 import { narrationSsml } from '../speech/ssml/document.js';
-import { PROFILES, type ProfileName } from '../speech/ssml/profiles.js';
+import { isProfileName, PROFILE_NAMES, type ProfileName, PROFILES } from '../speech/ssml/profiles.js';
 import { narrationScript } from '../speech/ssml/script-model.js';
 
 /*
@@ -27,6 +27,8 @@ export function ssmlFiles(doc: Document, options: WriterOptions): OutputFile[] {
   assertValidSsml(narration, 'narration.ssml');
   const files: OutputFile[] = [{ name: 'narration.ssml', data: narration }];
   const profileName = scriptOptions.profile ?? 'w3c';
+  // Options arrive as plain data (a library caller's, a job's): a name outside the list is refused by name.
+  if (!isProfileName(profileName)) throw new Error(`unknown SSML profile "${String(profileName)}"; choose from ${PROFILE_NAMES.join(', ')}`);
   if (profileName !== 'w3c') {
     const profile = PROFILES[profileName];
     chunkNarration(script, profile, scriptOptions.voice).forEach((chunk, i) => {
