@@ -1,4 +1,4 @@
-import { WORD_END as E } from './rules.js';
+import { digitByDigit, WORD_END as E } from './rules.js';
 import type { Rule } from './types.js';
 
 /*
@@ -23,8 +23,8 @@ export interface CodeWords {
   readonly hashtag: string;
   /** Words for the other symbols of an address: '/', '-', '_', ':', '?', '=', '&', '#', '~', '%', '+'. */
   readonly symbols: Readonly<Record<'/' | '-' | '_' | ':' | '?' | '=' | '&' | '#' | '~' | '%' | '+', string>>;
-  /** A run of digits in an address, digit by digit ("20170425"). */
-  readonly digitByDigit: (digits: string) => string;
+  /** The names of the digits 0 to 9, for a run of digits in an address, read one by one ("20170425"). */
+  readonly digitNames: readonly string[];
   /** Words for a run of digits inside a name ("18" in "@18F"). */
   readonly digits: (digits: string) => string;
   /** Words for a run of capitals inside a name ("F" in "@18F", "API" in "#OpenAPI"). */
@@ -66,7 +66,7 @@ export function spokenAddress(written: string, words: CodeWords): string {
     .replace(/\/$/, '')
     .split(/([./\-_:?=&#~%@+])/)
     .filter(Boolean)
-    .map((piece) => symbols[piece] ?? (/^\d+$/.test(piece) ? words.digitByDigit(piece) : piece.toLowerCase() === 'www' ? 'w w w' : /^<.+>$/.test(piece) ? spokenName(piece.slice(1, -1), words) : piece))
+    .map((piece) => symbols[piece] ?? (/^\d+$/.test(piece) ? digitByDigit(piece, words.digitNames) : piece.toLowerCase() === 'www' ? 'w w w' : /^<.+>$/.test(piece) ? spokenName(piece.slice(1, -1), words) : piece))
     .join(' ');
 }
 

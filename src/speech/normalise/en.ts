@@ -190,7 +190,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     hashtag: 'hashtag',
     symbols: { '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'question mark', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '+': 'plus' },
     digits: (d) => cardinal(d),
-    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    digitNames: DIGITS,
     capitals: (letters) => (letters.length === 1 ? letters : initials(letters)),
   }),
   {

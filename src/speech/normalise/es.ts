@@ -126,7 +126,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     hashtag: 'hashtag',
     symbols: { '/': 'barra', '-': 'guion', _: 'guion bajo', ':': 'dos puntos', '?': 'interrogación', '=': 'igual', '&': 'y', '#': 'almohadilla', '~': 'virgulilla', '%': 'por ciento', '+': 'más' },
     digits: (d) => cardinal(d),
-    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    digitNames: DIGITS,
     capitals: (letters) => spelled(letters),
   }),
   {

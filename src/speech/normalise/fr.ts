@@ -109,7 +109,7 @@ export const FRENCH_RULES: readonly Rule[] = [
     // "slash" is what French speakers say in an address ("barre oblique" is the typographers' name).
     symbols: { '/': 'slash', '-': 'tiret', _: 'tiret bas', ':': 'deux-points', '?': "point d'interrogation", '=': 'égal', '&': 'et', '#': 'dièse', '~': 'tilde', '%': 'pour cent', '+': 'plus' },
     digits: (d) => cardinal(d),
-    digitByDigit: (d) => digitByDigit(d, DIGITS),
+    digitNames: DIGITS,
     capitals: (letters) => spelled(letters),
   }),
   {

@@ -8,7 +8,7 @@ const WORDS: CodeWords = {
   hashtag: 'hashtag',
   symbols: { '/': 'slash', '-': 'dash', _: 'underscore', ':': 'colon', '?': 'query', '=': 'equals', '&': 'and', '#': 'hash', '~': 'tilde', '%': 'percent', '+': 'plus' },
   digits: (d) => `<${d}>`,
-  digitByDigit: (d) => d.split('').join(' '),
+  digitNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   capitals: (c) => c.split('').join(' '),
 };
 const rules = codeRules(WORDS);
