@@ -43,14 +43,14 @@ export interface Rendered {
 }
 
 /** One writer's outcome: its files, or the failure that cost its format; its warnings either way. */
-interface WriterRun {
+export interface WriterRun {
   readonly files: readonly OutputFile[];
   readonly failure?: WriterError;
   readonly warnings: readonly string[];
 }
 
-/** Runs `writer` in this thread; never rejects. */
-async function runHere(writer: Writer, doc: Document, options: WriterOptions, resources: ReturnType<typeof articleResources>): Promise<WriterRun> {
+/** Runs `writer` in this thread (the writer thread runs it the same way); never rejects. */
+export async function runWriter(writer: Writer, doc: Document, options: WriterOptions, resources: ReturnType<typeof articleResources>): Promise<WriterRun> {
   const warnings: string[] = [];
   const warn = (message: string): void => void warnings.push(message);
   try {
@@ -99,7 +99,7 @@ export async function renderFormats(doc: Document, formats: readonly string[], o
     for (const [writer, run] of beside) done.set(writer, await run);
   }
   for (const writer of [...writers.filter((w) => !speaks(w)), ...writers.filter(speaks)]) {
-    if (!done.has(writer)) done.set(writer, await timed(writer.format, times, () => runHere(writer, doc, options, shared)));
+    if (!done.has(writer)) done.set(writer, await timed(writer.format, times, () => runWriter(writer, doc, options, shared)));
   }
   // Files, failures and warnings in registry order, whatever order the writers ran in.
   const results = writers.map((w) => done.get(w)).filter((r) => r !== undefined);

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { articleResources, writerFor } from '../writers/index.js';
+import { firstLine, runWriter } from './render.js';
 import type { WriteReply, WriteRequest } from './writer-protocol.js';
 
 /*
@@ -13,16 +14,12 @@ import type { WriteReply, WriteRequest } from './writer-protocol.js';
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: WriteRequest): Promise<WriteReply> {
-  const warnings: string[] = [];
-  try {
-    const writer = writerFor(request.format);
-    if (!writer) throw new Error(`unknown format "${request.format}"`);
-    const resources = articleResources(request.doc, request.options, new Set(), request.images);
-    const files = await writer.write({ doc: request.doc, options: request.options, resources, warn: (message) => void warnings.push(message) });
-    return { id: request.id, type: 'done', files, warnings };
-  } catch (error) {
-    return { id: request.id, type: 'failed', message: error instanceof Error ? error.message : String(error), warnings };
-  }
+  const writer = writerFor(request.format);
+  if (!writer) return { id: request.id, type: 'failed', message: `unknown format "${request.format}"`, warnings: [] };
+  const resources = articleResources(request.doc, request.options, new Set(), request.images);
+  const { files, failure, warnings } = await runWriter(writer, request.doc, request.options, resources);
+  // The writer's own reason: the calling thread names the format once, as for a writer run there.
+  return failure ? { id: request.id, type: 'failed', message: firstLine(failure.cause), warnings } : { id: request.id, type: 'done', files, warnings };
 }
 
 parentPort?.on('message', (request: WriteRequest) => {
