@@ -1,7 +1,7 @@
-import { resourceLimits, Worker } from 'node:worker_threads';
+import { resourceLimits } from 'node:worker_threads';
 import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
-import { threadEntry } from '../shared/threads.js';
+import { inheritedLimits, KeptThread, liveThread, threadEntry } from '../shared/threads.js';
 import type { OutputFile, WriterOptions } from '../writers/index.js';
 import type { WriteReply, WriteRequest } from './writer-protocol.js';
 
@@ -33,60 +33,30 @@ export class BesideWriterError extends Error {
   }
 }
 
-interface Pending {
-  resolve(result: BesideResult): void;
-  reject(error: Error): void;
-}
-
-class WriterThread {
+function newWriterThread(): KeptThread<WriteRequest, WriteReply> {
   // A small young generation, as for the workers (pool.ts): at 4 MiB the sample's peak was 241-244 MB (3 runs), against
   // 263 MB with V8's default (one run) and 236-249 MB at 8 MiB, and no slower (hyperfine, 10 runs: 1.279 s, 1.305 s at 8).
-  // Its old generation is held to this thread's (an article's worker: --article-memory): a format that needs more
-  // fails there alone, and the article's other formats are written.
-  private readonly worker = new Worker(threadEntry('writer-thread', import.meta.url), {
-    resourceLimits: { maxYoungGenerationSizeMb: 4, ...(resourceLimits.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: resourceLimits.maxOldGenerationSizeMb } : {}) },
-  });
-  private readonly pending = new Map<number, Pending>();
-  dead = false;
-
-  constructor() {
-    this.worker.unref();
-    this.worker.on('message', (reply: WriteReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.settled(reply.id);
-      if (reply.type === 'done') pending.resolve({ files: reply.files, warnings: reply.warnings });
-      else pending.reject(new BesideWriterError(reply.message, reply.warnings));
-    });
-    const fail = (error: Error): void => {
-      this.dead = true;
-      for (const pending of this.pending.values()) pending.reject(new BesideWriterError(`writer thread failed: ${error.message}`, []));
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
-  }
-
-  write(request: WriteRequest): Promise<BesideResult> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
-      // Busy, the thread keeps the process alive until its answer comes.
-      if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage(request);
-    });
-  }
-
-  private settled(id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
-  }
+  // Its old generation is held to this thread's: a format that needs more fails there alone, and the article's other
+  // formats are written.
+  return new KeptThread(threadEntry('writer-thread', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 4, ...inheritedLimits(resourceLimits) } });
 }
 
-let thread: WriterThread | undefined;
+let thread: KeptThread<WriteRequest, WriteReply> | undefined;
 let nextId = 1;
 
 /** Makes `format` of `doc` on this thread's writer thread (created on first use, replaced if it died). */
 export function writeBeside(format: string, doc: Document, options: WriterOptions, images: FigureImages): Promise<BesideResult> {
-  if (!thread || thread.dead) thread = new WriterThread();
-  return thread.write({ id: nextId++, format, doc, options, images });
+  const writer = (thread = liveThread(thread, newWriterThread));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    writer.open(id, {
+      reply: (reply) => {
+        writer.close(id);
+        if (reply.type === 'done') resolve({ files: reply.files, warnings: reply.warnings });
+        else reject(new BesideWriterError(reply.message, reply.warnings));
+      },
+      failed: (message) => reject(new BesideWriterError(`writer thread failed: ${message}`, [])),
+    });
+    writer.post({ id, format, doc, options, images });
+  });
 }

@@ -1,9 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { mp3Config } from './mp3.js';
 import type { Mp3Reply, Mp3Request } from './mp3-protocol.js';
 import { Mp3Segmenter } from './mp3-segments.js';
 import { mp3EncoderThreads } from './encoder-threads.js';
-import { threadEntry } from '../../shared/threads.js';
+import { KeptThread, liveThread, threadEntry } from '../../shared/threads.js';
 
 /**
  * MP3 encoding on helper threads, fed unit by unit while the next unit is
@@ -52,49 +51,24 @@ interface SegmentListener {
   failed(message: string): void;
 }
 
-class EncoderThread {
-  private readonly worker: Worker;
-  private readonly listeners = new Map<number, SegmentListener>();
-  private open = 0;
-  dead = false;
+/** A kept MP3 encoder thread; a segment's listener is opened by `start` and closed once it is done, failed or dropped. */
+type EncoderThread = KeptThread<Mp3Request, Mp3Reply>;
 
-  constructor() {
-    this.worker = new Worker(threadEntry('mp3-thread', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
-    this.worker.unref();
-    this.worker.on('message', (reply: Mp3Reply) => {
-      const listener = this.listeners.get(reply.id);
-      if (!listener) return;
+function newEncoderThread(): EncoderThread {
+  return new KeptThread(threadEntry('mp3-thread', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+}
+
+/** Starts a segment on `thread`: its replies go to `listener`. */
+function beginSegment(thread: EncoderThread, id: number, listener: SegmentListener, config: ReturnType<typeof mp3Config>): void {
+  thread.open(id, {
+    reply: (reply) => {
       if (reply.type === 'encoded') listener.encoded(reply.samples, reply.mp3);
       else if (reply.type === 'done') listener.done(reply.mp3);
       else listener.failed(`MP3 encoder: ${reply.message}`);
-    });
-    const fail = (error: Error): void => {
-      this.dead = true;
-      for (const listener of [...this.listeners.values()]) listener.failed(`MP3 encoder thread failed: ${error.message}`);
-      this.listeners.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
-  }
-
-  post(request: Mp3Request): void {
-    this.worker.postMessage(request);
-  }
-
-  /** Starts a segment: the thread keeps the process alive while any segment is open. */
-  begin(id: number, listener: SegmentListener, config: ReturnType<typeof mp3Config>): void {
-    this.listeners.set(id, listener);
-    this.open++;
-    if (this.open === 1) this.worker.ref();
-    this.post({ id, type: 'start', config });
-  }
-
-  /** The segment is done, failed or dropped: no more replies are wanted. */
-  end(id: number): void {
-    if (!this.listeners.delete(id)) return;
-    this.open--;
-    if (this.open === 0) this.worker.unref();
-  }
+    },
+    failed: (message) => listener.failed(`MP3 encoder thread failed: ${message}`),
+  });
+  thread.post({ id, type: 'start', config });
 }
 
 /** One segment of a stream, on the thread that encodes it. */
@@ -108,9 +82,7 @@ interface Segment {
 let nextId = 1;
 const threads: (EncoderThread | undefined)[] = [];
 function encoderThread(index: number): EncoderThread {
-  const existing = threads[index];
-  if (existing && !existing.dead) return existing;
-  const thread = new EncoderThread();
+  const thread = liveThread(threads[index], newEncoderThread);
   threads[index] = thread;
   return thread;
 }
@@ -161,7 +133,8 @@ export function openMp3Stream(sampleRate: number): Mp3Stream {
     open: () => {
       const segment: Segment = { id: nextId++, thread: encoderThread(segments.length % threadsOfStream), chunks: [], done: false };
       segments.push(segment);
-      segment.thread.begin(
+      beginSegment(
+        segment.thread,
         segment.id,
         {
           encoded: (samples, mp3) => {
@@ -170,13 +143,13 @@ export function openMp3Stream(sampleRate: number): Mp3Stream {
             settleDrain();
           },
           done: (mp3) => {
-            segment.thread.end(segment.id);
+            segment.thread.close(segment.id);
             if (mp3.length > 0) segment.chunks.push(mp3);
             segment.done = true;
             settleFinish();
           },
           failed: (message) => {
-            segment.thread.end(segment.id);
+            segment.thread.close(segment.id);
             error ??= message;
             for (const s of segments) s.chunks.length = 0;
             settleDrain();
@@ -198,7 +171,7 @@ export function openMp3Stream(sampleRate: number): Mp3Stream {
     for (const segment of segments) {
       if (segment.done) continue;
       segment.done = true;
-      segment.thread.end(segment.id);
+      segment.thread.close(segment.id);
       segment.thread.post({ id: segment.id, type: 'abort' });
     }
   };
