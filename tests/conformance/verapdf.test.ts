@@ -25,10 +25,10 @@ import { artifactOnlyPage, BROKEN, correct } from '../helpers/pdf-mutants.js';
 
 const FIXTURES = path.resolve('tests/fixtures');
 
-/** Every article file under tests/fixtures, and the sample. */
+/** Every article file under tests/fixtures (tests/fixtures/sources/ says where they come from), and the sample. */
 async function articles(): Promise<string[]> {
   const found = [path.resolve('input/khorev-asif-meeting.txt')];
-  for (const dir of (await readdir(FIXTURES, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+  for (const dir of (await readdir(FIXTURES, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'sources')) {
     for (const name of (await readdir(path.join(FIXTURES, dir.name))).sort()) if (/\.(md|txt)$/.test(name)) found.push(path.join(FIXTURES, dir.name, name));
   }
   return found;

@@ -7,7 +7,7 @@ import { renderDocument } from '../../src/pipeline/render.js';
 import { ssmlProblems } from '../../src/speech/validate.js';
 import { parseSsml } from '../helpers/speech.js';
 
-/* Real published articles (tests/fixtures/real/SOURCE.md): what the model makes of them as a reader would see it. */
+/* Real published articles (tests/fixtures/sources/real.md): what the model makes of them as a reader would see it. */
 const real = (name: string): string => path.join('tests/fixtures/real', name);
 
 const headings = (doc: Document): string[] => {
@@ -55,7 +55,7 @@ describe('real articles', () => {
 });
 
 describe('spoken forms of real articles', () => {
-  // Excerpts of articles tried for issue 15 (tests/fixtures/real/SOURCE.md), each with forms that were said wrong.
+  // Excerpts of articles tried for issue 15 (tests/fixtures/sources/real.md), each with forms that were said wrong.
   it.each([
     ['18f-content-designer-excerpt.md', 'en', [
       { written: '7:00 a.m.', alias: 'seven A.M' },

@@ -20,7 +20,7 @@ import { skipWithout } from '../../helpers/conformance.js';
  */
 
 const dir = new URL('../../fixtures/scripts/', import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md').sort();
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 const skipPoppler = skipWithout('pdftotext');
 
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
