@@ -69,7 +69,7 @@ describe('spoken forms of real articles', () => {
     ]],
     ['debian-apagado-ftp.md', 'es', [
       { written: 'ftp.<CC>.debian.org', alias: 'ftp punto C C punto debian punto org' },
-      { written: 'ftp://ftp.debian.org', alias: 'ftp punto debian punto org' },
+      { written: 'ftp://ftp.debian.org', alias: 'ftp dos puntos barra barra ftp punto debian punto org' },
       { written: 'https://www.debian.org/', alias: 'w w w punto debian punto org' },
       { written: 'press@debian.org', alias: 'press arroba debian punto org' },
     ]],

@@ -9,10 +9,13 @@ import type { Rule } from './types.js';
  * rustlang", a placeholder `ftp.<CC>.debian.org` with its name and not its
  * brackets (the readers keep `<CC>` as text: no HTML element has that name).
  * A URL, a host name or an email address is read piece by piece in the
- * article's language: `ftp://ftp.debian.org` as "ftp dot debian dot org",
- * "ftp punto debian punto org", "ftp point debian point org" (the scheme is
- * not said; engines left to themselves read the colon and slashes, or spell
- * the address). The words for the symbols are each language's. Inside an
+ * article's language: `https://www.debian.org` as "w w w dot debian dot org",
+ * "w w w punto debian punto org", "w w w point debian point org" (engines left
+ * to themselves read the colon and slashes, or spell the address). The web's
+ * schemes are not said; any other is, as one dictates it, so that a listener
+ * tells `ftp://ftp.debian.org` ("ftp colon slash slash ftp dot debian dot
+ * org") from `https://ftp.debian.org`. The words for the symbols are each
+ * language's. Inside an
  * address (after a slash, a dot or a colon) the other rules here read nothing.
  */
 
@@ -55,13 +58,14 @@ export function spokenName(name: string, words: CodeWords): string {
 
 /**
  * An address's pieces and its symbols, each said in the language:
- * "example.org/news" -> "example dot org slash news"; a placeholder in a
+ * "example.org/news" -> "example dot org slash news"; a scheme other than
+ * http and https with its colon and slashes; a placeholder in a
  * host name by its name, "ftp.<CC>.debian.org" -> "ftp dot C C dot debian dot org".
  */
 export function spokenAddress(written: string, words: CodeWords): string {
   const symbols: Readonly<Record<string, string>> = { ...words.symbols, '.': words.dot, '@': words.at };
   return written
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^https?:\/\//i, '')
     .replace(/^mailto:/i, '')
     .replace(/\/$/, '')
     .split(/([./\-_:?=&#~%@+])/)

@@ -40,8 +40,9 @@ describe('code-like tokens', () => {
     ['Tag #OpenData, not #5.', ['#OpenData = hashtag Open Data']],
     ['Ask @18F, write to team@example.org.', ['@18F = at <18> F', 'team@example.org = team at example dot org']],
     ['Mirrors at ftp.<CC>.debian.org for <country-code> and <x2>.', ['ftp.<CC>.debian.org = ftp dot C C dot debian dot org', '<country-code> = country code', '<x2> = x <2>']],
-    // The scheme is not said; digits in an address are read one by one, and every symbol is named.
-    ['See ftp://ftp.debian.org and https://www.debian.org/News/2017/20170425.en.html now.', ['ftp://ftp.debian.org = ftp dot debian dot org', 'https://www.debian.org/News/2017/20170425.en.html = w w w dot debian dot org slash News slash 2 0 1 7 slash 2 0 1 7 0 4 2 5 dot en dot html']],
+    // The web's schemes are not said, another is (so the two lists of the Debian notice sound different); digits in an address are read one by one, and every symbol is named.
+    ['See ftp://ftp.debian.org and https://www.debian.org/News/2017/20170425.en.html now.', ['ftp://ftp.debian.org = ftp colon slash slash ftp dot debian dot org', 'https://www.debian.org/News/2017/20170425.en.html = w w w dot debian dot org slash News slash 2 0 1 7 slash 2 0 1 7 0 4 2 5 dot en dot html']],
+    ['Not ftp://ftp.debian.org/debian/ but http://ftp.debian.org/debian/.', ['ftp://ftp.debian.org/debian/ = ftp colon slash slash ftp dot debian dot org slash debian', 'http://ftp.debian.org/debian/ = ftp dot debian dot org slash debian']],
     ['Query example.com/a_b?x=1&y=2#top, or mail press@debian.org.', ['example.com/a_b?x=1&y=2#top = example dot com slash a underscore b query x equals 1 and y equals 2 hash top', 'press@debian.org = press at debian dot org']],
     // Inside an address the other rules read nothing: it is one reading, not a file name and a snake_case word.
     ['https://18f.gsa.gov/a_day_in_the_life/', ['https://18f.gsa.gov/a_day_in_the_life/ = 18f dot gsa dot gov slash a underscore day underscore in underscore the underscore life']],

@@ -37,7 +37,7 @@ const CASES: readonly Case[] = [
   ['designations with a hyphen', 'La COVID-19 y la STS-135.', 'La Covid diecinueve y la S T S ciento treinta y cinco.'],
   ['hashtag and handle', 'Siga #DatosAbiertos y @debian.', 'Siga hashtag Datos Abiertos y arroba debian.'],
   ['placeholder in a host name', 'Los nombres ftp.<CC>.debian.org siguen.', 'Los nombres ftp punto C C punto debian punto org siguen.'],
-  ['address with a scheme', 'Use ftp://ftp.debian.org o https://www.debian.org/.', 'Use ftp punto debian punto org o w w w punto debian punto org.'],
+  ['address with a scheme', 'Use ftp://ftp.debian.org o https://www.debian.org/.', 'Use ftp dos puntos barra barra ftp punto debian punto org o w w w punto debian punto org.'],
   ['email address', 'Escriba a debian-mirrors@lists.debian.org.', 'Escriba a debian guion mirrors arroba lists punto debian punto org.'],
   ['host name in a Spanish domain', 'Visite boe.es/diario_boe hoy.', 'Visite boe punto es barra diario guion bajo boe hoy.'],
   ['file name', 'Edite config.yaml.', 'Edite config punto yaml.'],

@@ -29,7 +29,7 @@ const CASES: readonly Case[] = [
   ['phone number in pairs', 'Appelez le 01 23 45 67 89.', 'Appelez le zéro un, vingt-trois, quarante-cinq, soixante-sept, quatre-vingt-neuf.'],
   ['designations with a hyphen', 'La COVID-19, STS-135 et FIPS 140-2.', 'La Covid dix-neuf, S T S cent trente-cinq et Fips cent quarante tiret deux.'],
   ['hashtag and handle', 'Suivez #DonnéesOuvertes et @debian.', 'Suivez hashtag Données Ouvertes et arobase debian.'],
-  ['address with a scheme', 'Voir https://fr.wikinews.org/wiki/Accueil et ftp://ftp.debian.org.', 'Voir fr point wikinews point org slash wiki slash Accueil et ftp point debian point org.'],
+  ['address with a scheme', 'Voir https://fr.wikinews.org/wiki/Accueil et ftp://ftp.debian.org.', 'Voir fr point wikinews point org slash wiki slash Accueil et ftp deux-points slash slash ftp point debian point org.'],
   ['email address', 'Écrivez à press@debian.org.', 'Écrivez à press arobase debian point org.'],
   ['host name in a French domain', 'Lisez service-public.fr chaque jour.', 'Lisez service tiret public point fr chaque jour.'],
   ['file name', 'Modifiez config.yaml.', 'Modifiez config point yaml.'],
