@@ -73,6 +73,8 @@ describe('spoken forms of real articles', () => {
       { written: 'https://www.debian.org/', alias: 'w w w punto debian punto org' },
       { written: 'press@debian.org', alias: 'press arroba debian punto org' },
     ]],
+    // "Rust 1.0" and "for Rust to be 1.0?": the same version, said the same way.
+    ['rust-1.0.md', 'en', [{ written: '1.0', alias: 'one point oh' }]],
     ['debconf17-clausura-excerpt.md', 'es', [
       { written: '61', alias: 'sesenta y una' },
       { written: '21', alias: 'veintiuno' },
@@ -86,6 +88,8 @@ describe('spoken forms of real articles', () => {
     expect(ssmlProblems(xml)).toEqual([]);
     const subs = parseSsml(xml).sentences.flatMap((s) => s.subs);
     for (const sub of expected) expect(subs).toContainEqual(sub);
+    // One written form, one reading, throughout the article.
+    for (const sub of expected) expect(subs.filter((s) => s.written === sub.written)).toEqual(subs.filter((s) => s.written === sub.written).map(() => sub));
     // What issue 15 heard: capitals spelled letter by letter where they are words, a number left in an alias.
     expect(subs.filter((s) => /\d/.test(s.alias))).toEqual([]);
   });

@@ -182,6 +182,44 @@ const FRACTIONS: Record<string, string> = { '1/2': 'one half', '1/3': 'one third
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMPM = String.raw`([apAP])\.?\s?[mM]\.?`;
 
+/** A two-part number that its context makes a version. */
+const VERSION_BY_CONTEXT: Rule = {
+  name: 'version by its context',
+  hint: /\d\.\d/,
+  // A two-part number is a version, said as the same article's "Rust 1.0" and not as the decimal "one point zero",
+  // after a name ("Rust 1.0", "Debian 9.4"; not the first word of the sentence, which is capitalised anyway) or the
+  // word version or release ("version 3.12"), or before a release word ("the 1.0 release", "the 2.1 beta").
+  pattern: new RegExp(
+    String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)` +
+      String.raw`|${B}(\d+\.\d+)(?=\s+(?:releases?|versions?|betas?|alphas?|updates?|series|branch|milestone)${E})`,
+    'gu',
+  ),
+  speak: (m) => version(m[1] ?? m[2] ?? ''),
+};
+
+/**
+ * A two-part number the article's other sentences make a version, read as
+ * one here too: "What does it mean for Rust to be 1.0?" says "one point oh"
+ * like the article's "Rust 1.0", not "one point zero". Just before the bare
+ * number: prices, measures, percentages and "1.5 million" are still theirs.
+ */
+function knownVersionsRule(versions: ReadonlySet<string>): Rule {
+  const forms = [...versions].map((v) => v.replace('.', String.raw`\.`)).join('|');
+  return {
+    name: 'version named elsewhere in the article',
+    hint: /\d\.\d/,
+    pattern: new RegExp(String.raw`${B}(${forms})${E}(?![.,]\d|\s?%|\s+(?:thousand|million|billion|trillion)${E})`, 'gu'),
+    speak: (m) => version(m[1] ?? ''),
+  };
+}
+
+/** The two-part numbers some sentence of `texts` makes a version by its context. */
+function versionsNamedIn(texts: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const text of texts) for (const expansion of applyRules(text, [VERSION_BY_CONTEXT])) found.add(text.slice(expansion.start, expansion.end));
+  return found;
+}
+
 /** English reading rules, most specific first. */
 export const ENGLISH_RULES: readonly Rule[] = [
   ...codeRules({
@@ -214,19 +252,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: new RegExp(String.raw`${B}(\d+(?:\.\d+){2,})${E}(?!\.\d)`, 'gu'),
     speak: (m) => version(m[1] ?? ''),
   },
-  {
-    name: 'version by its context',
-    hint: /\d\.\d/,
-    // A two-part number is a version, said as the same article's "Rust 1.0" and not as the decimal "one point zero",
-    // after a name ("Rust 1.0", "Debian 9.4"; not the first word of the sentence, which is capitalised anyway) or the
-    // word version or release ("version 3.12"), or before a release word ("the 1.0 release", "the 2.1 beta").
-    pattern: new RegExp(
-      String.raw`(?<=(?:(?<=\S\s+)\p{Lu}[\p{L}\p{N}+#-]*|\p{Lu}[\p{L}]*\p{Lu}[\p{L}\p{N}]*|\b[vV]ersions?|\brelease)\s)(\d+\.\d+)${E}(?![.,]\d|\s?%)` +
-        String.raw`|${B}(\d+\.\d+)(?=\s+(?:releases?|versions?|betas?|alphas?|updates?|series|branch|milestone)${E})`,
-      'gu',
-    ),
-    speak: (m) => version(m[1] ?? m[2] ?? ''),
-  },
+  VERSION_BY_CONTEXT,
   // "STS-135", "COVID-19", "F-35"; "FIPS 140-2": numbers in designations are read in pairs.
   designationRule('en', codeNumber, 'dash'),
   {
@@ -419,4 +445,11 @@ export const english: Normaliser = {
   lang: 'en',
   expansions: (text) => applyRules(text, ENGLISH_RULES),
   spokenDate: (iso) => spokenIsoDate(iso) ?? iso,
+  forArticle(texts) {
+    const versions = versionsNamedIn(texts);
+    if (versions.size === 0) return english;
+    const rules = [...ENGLISH_RULES];
+    rules.splice(rules.findIndex((r) => r.name === 'number'), 0, knownVersionsRule(versions));
+    return { ...english, expansions: (text) => applyRules(text, rules) };
+  },
 };

@@ -22,6 +22,13 @@ export interface Normaliser {
   expansions(text: string): Expansion[];
   /** The spoken form of a `YYYY-MM-DD` date, as a newsreader would announce it. */
   spokenDate(isoDate: string): string;
+  /**
+   * The normaliser for one article whose sentences are `texts`, where a form
+   * that can be read two ways is read the way the article settles it (English:
+   * "1.0" is a version in every sentence once one sentence makes it one).
+   * Absent: every sentence is read on its own.
+   */
+  forArticle?(texts: readonly string[]): Normaliser;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Document, Inline, TextBlock } from '../../model/types.js';
 import { textBlocks } from '../../model/walk.js';
 import { displayDate } from '../../shared/dates.js';
 import type { Lexicon } from '../lexicon.js';
-import { normaliserFor } from '../normalise/index.js';
+import { normaliserFor, type Normaliser } from '../normalise/index.js';
 import { lexiconMatcher, readingsOf, type Reading } from './readings.js';
 
 /*
@@ -97,9 +97,18 @@ export function titleIsNarrated(doc: Document): boolean {
   return !heard(first).startsWith(heard(doc.meta.title));
 }
 
+/** The reading rules of the article's language, settled by all of its sentences in that language (`Normaliser.forArticle`). */
+function articleNormaliser(doc: Document): Normaliser {
+  const normaliser = normaliserFor(doc.meta.lang);
+  if (!normaliser.forArticle) return normaliser;
+  const texts = [doc.meta.title];
+  for (const block of textBlocks(doc) as TextBlock[]) if (!(block.type === 'paragraph' && block.lang)) texts.push(...block.sentences.map((s) => s.text));
+  return normaliser.forArticle(texts);
+}
+
 function buildScript(doc: Document, options: ScriptModelOptions): NarrationScript {
   const lang = doc.meta.lang;
-  const normaliser = normaliserFor(lang);
+  const normaliser = articleNormaliser(doc);
   const lexicon = lexiconMatcher(options.lexicons ?? [], lang);
   const plain = (id: string, text: string): ScriptSentence => ({ id, text, inlines: [{ type: 'text', value: text }], readings: readingsOf(text, normaliser, lexicon) });
 

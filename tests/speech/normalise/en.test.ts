@@ -65,6 +65,16 @@ describe('English spoken forms', () => {
     ]);
   });
 
+  it('reads a number as the version the rest of the article makes it (Rust 1.0), and leaves its amounts alone', () => {
+    const article = english.forArticle!(['Announcing Rust 1.0', 'Today we are proud to announce Rust 1.0.', 'What does it mean for Rust to be 1.0?', 'Growth was 1.0% and 1.0 million people came.']);
+    expect(spokenWith(article, 'What does it mean for Rust to be 1.0?')).toBe('What does it mean for Rust to be one point oh?');
+    expect(spokenWith(article, 'Releasing 1.0 does not mean it is done.')).toBe('Releasing one point oh does not mean it is done.');
+    expect(spokenWith(article, 'Growth was 1.0% and 1.0 million people came, 1.05 each.')).toBe('Growth was one point zero percent and one point zero million people came, one point zero five each.');
+    // On its own (or in an article that never makes it a version) the sentence reads a decimal.
+    expect(spokenWith(english, 'What does it mean for Rust to be 1.0?')).toBe('What does it mean for Rust to be one point zero?');
+    expect(english.forArticle!(['It rose 1.0 points.'])).toBe(english);
+  });
+
   it('reads version parts as numbers, a zero as oh', () => {
     expect(version('1.0')).toBe('one point oh');
     expect(version('10.04')).toBe('ten point zero four');
