@@ -12,7 +12,7 @@
  * untouched.
  */
 
-import type { WasmApi } from '../../shared/wasm.js';
+import { WasmReader, type WasmApi } from '../../shared/wasm.js';
 
 /** The exported function table: what `__indirect_function_table` is. */
 export interface WasmTable {
@@ -26,53 +26,13 @@ export type Callback = (wav: number, samples: number, events: number) => number;
 
 const I32 = 0x7f;
 
-/** A reader over the bytes of a WASM binary (LEB128 integers). */
-class Reader {
-  at = 0;
-  constructor(readonly bytes: Uint8Array) {}
-  byte(): number {
-    const b = this.bytes[this.at++];
-    if (b === undefined) throw new Error('WASM binary ends early');
-    return b;
-  }
-  unsigned(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = this.byte();
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if ((b & 0x80) === 0) return result;
-    }
-  }
-  signed(): number {
-    let result = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.byte();
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
-  }
-  skip(n: number): void {
-    this.at += n;
-  }
-  skipLimits(): void {
-    const flags = this.byte();
-    this.unsigned();
-    if (flags & 1) this.unsigned();
-  }
-}
-
 /**
  * The function-table slots of a WASM binary whose functions take three i32
  * and return one i32, from its type, import, function and (active, table 0)
  * element sections.
  */
 export function callbackSlots(wasm: Uint8Array): number[] {
-  const r = new Reader(wasm);
+  const r = new WasmReader(wasm);
   r.skip(8); // magic and version
   const types: boolean[] = [];
   const functionTypes: number[] = [];

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmscriptenFS, ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
+import { builtSplit, loadSegments, packagedWasmPath } from './espeak-data.js';
 import { embeddedFilesRange, restoreSnapshot, takeSnapshot, type MemorySnapshot } from './espeak-memory.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
@@ -51,12 +51,10 @@ interface Instance {
 
 let instance: Promise<Instance> | undefined;
 
-function wasmPath(): string {
-  return path.join(path.dirname(createRequire(import.meta.url).resolve('espeak-ng')), 'espeak-ng.wasm');
-}
-
 async function createInstance(): Promise<Instance> {
-  const bytes = await readFile(wasmPath());
+  // The build's code-only module when there is one (espeak-data.ts), else the package's whole module.
+  const split = builtSplit();
+  const bytes = await readFile(split?.code ?? packagedWasmPath());
   const compiled = await webAssembly.compile(bytes);
   const output: string[] = [];
   const errors: string[] = [];
@@ -71,6 +69,7 @@ async function createInstance(): Promise<Instance> {
     instantiateWasm(imports, receive) {
       const wasm = new webAssembly.Instance(compiled, imports);
       exports = wasm.exports as unknown as WasmExports;
+      if (split) loadSegments(exports.memory.buffer, split);
       receive(wasm, compiled);
       return wasm.exports;
     },
