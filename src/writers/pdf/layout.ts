@@ -3,7 +3,7 @@ import type { Block, Document, Inline, Sentence } from '../../model/types.js';
 import { fontRuns, loadFont, type Face, type FontName } from './fonts.js';
 import { forEachSegment, graphemes, severalGraphemes } from '../../shared/graphemes.js';
 import { hasRightToLeft, mirrored, reversedNeutrals, visualRuns } from './bidi.js';
-import { isRightToLeft, langRuns, textDirection } from '../../shared/lang.js';
+import { langRuns, textDirection } from '../../shared/lang.js';
 import { linkTarget } from '../../shared/links.js';
 import { displayDate } from '../../shared/dates.js';
 import { displayText } from '../../shared/typography.js';
