@@ -54,7 +54,7 @@ describe.skipIf(skipUnlessFound('veraPDF (VOXPRESS_VERAPDF_CP)', found))('veraPD
     const files = new Map<string, Uint8Array>([...good, ...(await Promise.all(BROKEN.map(async (m) => [`broken: ${m.what}`, await m.make()] as const)))]);
     const jobs: Job[] = [];
     let n = 0;
-    for (const [name, bytes] of files) {
+    for (const bytes of files.values()) {
       const article = String(++n).padStart(2, '0');
       await mkdir(path.join(root, article));
       await writeFile(path.join(root, article, 'article.pdf'), bytes);
