@@ -102,8 +102,13 @@ function articleNormaliser(doc: Document): Normaliser {
   const normaliser = normaliserFor(doc.meta.lang);
   if (!normaliser.forArticle) return normaliser;
   const texts = [doc.meta.title];
-  for (const block of textBlocks(doc) as TextBlock[]) if (!(block.type === 'paragraph' && block.lang)) texts.push(...block.sentences.map((s) => s.text));
+  for (const block of textBlocks(doc) as TextBlock[]) if (!passageLang(block)) texts.push(...block.sentences.map((s) => s.text));
   return normaliser.forArticle(texts);
+}
+
+/** The language of a passage in another language than the article's: read with that language's rules (and lexicons). */
+function passageLang(block: TextBlock): string | undefined {
+  return block.type === 'paragraph' ? block.lang : undefined;
 }
 
 function buildScript(doc: Document, options: ScriptModelOptions): NarrationScript {
@@ -122,8 +127,7 @@ function buildScript(doc: Document, options: ScriptModelOptions): NarrationScrip
     drafts.push({ kind: 'date', sentences: [{ id: 'date', text: shown, inlines: [{ type: 'text', value: shown }], readings }] });
   }
   for (const block of textBlocks(doc) as TextBlock[]) {
-    // A passage in another language is read with that language's rules (and lexicons).
-    const passage = block.type === 'paragraph' ? block.lang : undefined;
+    const passage = passageLang(block);
     const rules = passage ? normaliserFor(passage) : normaliser;
     const words = passage ? lexiconMatcher(options.lexicons ?? [], passage) : lexicon;
     const sentences = block.sentences
