@@ -71,9 +71,19 @@ interface SplitManifest {
   readonly segments: readonly { readonly offset: number; readonly at: number; readonly length: number }[];
 }
 
-/** The build's files, from src/ and from dist/ alike. */
+/** The folder of the build's files, from src/ and from dist/ alike. */
 const DATA = new URL('../../../dist/data/', import.meta.url);
 export const SPLIT_FILES = { manifest: 'espeak-ng.split.json', code: 'espeak-ng.code.wasm', data: 'espeak-ng.data' } as const;
+
+/** A JSON file the build wrote to dist/data/ (eSpeak's voice list, the split's manifest), or undefined when there is none. */
+export function builtJson(name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(new URL(name, DATA), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 /** The package's own module. */
 export function packagedWasmPath(): string {
@@ -92,13 +102,7 @@ function isManifest(value: unknown): value is SplitManifest {
 
 /** The build's split of the installed package's module, or undefined (not built, or made from another version of the package). */
 export function builtSplit(): { code: string; data: string; segments: SplitManifest['segments'] } | undefined {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(readFileSync(new URL(SPLIT_FILES.manifest, DATA), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const manifest = builtJson(SPLIT_FILES.manifest);
   if (!isManifest(manifest) || manifest.version !== packageVersion() || manifest.wasmBytes !== statSync(packagedWasmPath()).size) return undefined;
   return { code: fileURLToPath(new URL(SPLIT_FILES.code, DATA)), data: fileURLToPath(new URL(SPLIT_FILES.data, DATA)), segments: manifest.segments };
 }

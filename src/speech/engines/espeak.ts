@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { EmscriptenFS, ESpeakModule } from 'espeak-ng';
 import { parseWav } from '../audio/wav.js';
-import { builtSplit, loadSegments, packagedWasmPath } from './espeak-data.js';
+import { builtJson, builtSplit, loadSegments, packagedWasmPath } from './espeak-data.js';
 import { embeddedFilesRange, restoreSnapshot, takeSnapshot, type MemorySnapshot } from './espeak-memory.js';
 import { callbackSlots, EVENT_WORD, hookSynthCallback, type EspeakEvent, type WasmTable } from './espeak-events.js';
 import { withAliasesAsText, writtenRange } from './ssml-positions.js';
@@ -206,8 +204,8 @@ export interface EspeakVoice {
 
 let voiceList: Promise<EspeakVoice[]> | undefined;
 
-/** The voice list the build wrote (scripts/espeak-voices.mjs); the same path from src/ and dist/. */
-const VOICES_JSON = new URL('../../../dist/data/espeak-voices.json', import.meta.url);
+/** The voice list the build wrote (scripts/espeak-voices.mjs). */
+const VOICES_JSON = 'espeak-voices.json';
 
 /** The voices as eSpeak NG itself lists them (`--voices`), one run of its command line. */
 export async function listedVoices(): Promise<EspeakVoice[]> {
@@ -232,13 +230,7 @@ function isVoice(value: unknown): value is EspeakVoice {
 
 /** The build's voice list, or undefined when the build did not write it (or wrote something else). */
 export function builtVoices(): EspeakVoice[] | undefined {
-  let data: unknown;
-  try {
-    data = createRequire(import.meta.url)(fileURLToPath(VOICES_JSON));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
+  const data = builtJson(VOICES_JSON);
   return Array.isArray(data) && data.length > 0 && data.every(isVoice) ? data : undefined;
 }
 
