@@ -30,6 +30,11 @@ export function sentences(doc: Pick<Document, 'blocks'>): Sentence[] {
   return textBlocks(doc).flatMap((block) => block.sentences);
 }
 
+/** Characters of every sentence: how much there is to say, whatever the voice's rate. */
+export function sentenceChars(doc: Pick<Document, 'blocks'>): number {
+  return sentences(doc).reduce((sum, sentence) => sum + sentence.text.length, 0);
+}
+
 /** Every block id and sentence id in the document, in reading order. */
 export function allIds(doc: Pick<Document, 'blocks'>): string[] {
   const ids: string[] = [];

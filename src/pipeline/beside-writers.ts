@@ -44,6 +44,13 @@ function newWriterThread(): KeptThread<WriteRequest, WriteReply> {
 let thread: KeptThread<WriteRequest, WriteReply> | undefined;
 let nextId = 1;
 
+/** Ends this thread's writer thread if it is idle (the next `writeBeside` starts a new one; see RELEASE_HELPERS_FROM_CHARS); whether it did. */
+export function releaseWriterThread(): boolean {
+  if (!thread?.endIfIdle()) return false;
+  thread = undefined;
+  return true;
+}
+
 /** Makes `format` of `doc` on this thread's writer thread (created on first use, replaced if it died). */
 export function writeBeside(format: string, doc: Document, options: WriterOptions, images: FigureImages): Promise<BesideResult> {
   const writer = (thread = liveThread(thread, newWriterThread));

@@ -1,7 +1,8 @@
 import type { Document } from '../model/types.js';
 import type { FigureImages } from '../shared/images.js';
 import { articleResources, needsOf, writersFor, type OutputFile, type Writer, type WriterOptions } from '../writers/index.js';
-import { BesideWriterError, writeBeside } from './beside-writers.js';
+import { releasesHelperThreads } from '../speech/audio/encoder-threads.js';
+import { BesideWriterError, releaseWriterThread, writeBeside } from './beside-writers.js';
 
 /** Wall-clock milliseconds per stage, for `--json` and the benchmark. */
 export type StageTimes = Record<string, number>;
@@ -85,7 +86,8 @@ async function timed<T>(name: string, times: StageTimes, run: () => Promise<T>):
  * `besideSpeech` (the PDF) start at once on the writer thread
  * (beside-writers.ts) while the speech is synthesised here; then the other
  * writers that need no speech run, then those that need it, as the MP3
- * encoder finishes on its threads. What several of them need (the narration)
+ * encoder finishes on its threads. A long article gives its helper threads
+ * back as soon as it is done with them (encoder-threads.ts). What several of them need (the narration)
  * is made once. A writer's failure costs only its format (and the formats
  * whose shared resource failed with it).
  */
@@ -95,6 +97,7 @@ export async function renderFormats(doc: Document, formats: readonly string[], o
   const done = new Map<Writer, WriterRun>();
   if (shared.speaking) {
     const beside = writers.filter((w) => w.besideSpeech === true && !speaks(w)).map((w) => [w, timed(w.format, times, () => runBeside(w, doc, options, shared.images))] as const);
+    if (releasesHelperThreads(doc)) void Promise.all(beside.map(([, run]) => run)).then(() => releaseWriterThread());
     await timed('speech', times, () => shared.spoken());
     for (const [writer, run] of beside) done.set(writer, await run);
   }

@@ -38,6 +38,8 @@ export class KeptThread<Request, Reply extends { readonly id: number }> {
   private readonly worker: Worker;
   private readonly listeners = new Map<number, ThreadListener<Reply>>();
   dead = false;
+  /** Settles with the exit code once the thread has stopped. */
+  readonly exited: Promise<number>;
 
   constructor(entry: URL, options: WorkerOptions = {}) {
     this.worker = new Worker(entry, options);
@@ -51,6 +53,7 @@ export class KeptThread<Request, Reply extends { readonly id: number }> {
       for (const listener of waiting) listener.failed(message);
     };
     this.worker.on('error', (error: Error) => fail(error.message));
+    this.exited = new Promise((resolve) => this.worker.once('exit', resolve));
     this.worker.on('exit', (code) => fail(`exited with code ${code}`));
   }
 
@@ -63,6 +66,18 @@ export class KeptThread<Request, Reply extends { readonly id: number }> {
   /** No more replies with `id` are wanted. */
   close(id: number): void {
     if (this.listeners.delete(id) && this.listeners.size === 0) this.worker.unref();
+  }
+
+  /**
+   * Ends the thread now if no listener waits for it, so that the memory it
+   * holds goes back at once (`dead` then says to make a new one); a thread in
+   * use is left alone. Whether it ended.
+   */
+  endIfIdle(): boolean {
+    if (this.dead || this.listeners.size > 0) return false;
+    this.dead = true;
+    void this.worker.terminate();
+    return true;
   }
 
   post(request: Request, transfer: readonly TransferListItem[] = []): void {

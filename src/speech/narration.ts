@@ -2,7 +2,8 @@ import type { Document } from '../model/types.js';
 import type { Chapter } from './audio/id3.js';
 import { tagEncodedMp3, type AudioTags } from './audio/id3.js';
 import { encodeMp3Parts, MP3_DECODER_DELAY_SAMPLES } from './audio/mp3.js';
-import { openMp3Stream, prepareMp3Encoder, type Mp3Stream } from './audio/mp3-stream.js';
+import { openMp3Stream, prepareMp3Encoder, releaseMp3Encoders, type Mp3Stream } from './audio/mp3-stream.js';
+import { releasesHelperThreads } from './audio/encoder-threads.js';
 import { assertSameRate, concatSamples, samplesToMs, silence, speechBounds } from './audio/pcm.js';
 import { engineFor } from './engines/index.js';
 import type { EngineName, Pcm, SpeechOptions, VoiceRequest } from './engines/types.js';
@@ -183,7 +184,9 @@ export function narrate(doc: Document, options: Omit<SynthesisOptions, 'onSample
   });
   const narration = synthesis.then(async (made) => {
     if (!stream) throw new Error('nothing to narrate');
-    return measureNarration(doc, made, await stream.finish());
+    const audio = await stream.finish();
+    if (releasesHelperThreads(doc)) releaseMp3Encoders();
+    return measureNarration(doc, made, audio);
   });
   // Whoever awaits only one of the two still sees a failure; the other is not an unhandled rejection.
   synthesis.catch(() => undefined);

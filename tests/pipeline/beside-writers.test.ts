@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BesideWriterError, writeBeside } from '../../src/pipeline/beside-writers.js';
+import { BesideWriterError, releaseWriterThread, writeBeside } from '../../src/pipeline/beside-writers.js';
 import { parseArticle } from '../../src/readers/index.js';
 import { articleResources, writerFor } from '../../src/writers/index.js';
 
@@ -22,5 +22,14 @@ describe('writeBeside', () => {
     await expect(writeBeside('docx', doc, {}, new Map())).rejects.toThrow('unknown format "docx"');
     await expect(writeBeside('ssml', doc, { script: { profile: 'nonsense' as never } }, new Map())).rejects.toThrow(BesideWriterError);
     expect((await writeBeside('json', doc, {}, new Map())).files.map((f) => f.name)).toEqual(['document.json']);
+  });
+
+  it('ends the writer thread on request once idle, and the next format starts a new one', async () => {
+    const running = writeBeside('json', doc, {}, new Map());
+    expect(releaseWriterThread()).toBe(false);
+    const first = await running;
+    expect(releaseWriterThread()).toBe(true);
+    expect(releaseWriterThread()).toBe(false);
+    expect(await writeBeside('json', doc, {}, new Map())).toEqual(first);
   });
 });

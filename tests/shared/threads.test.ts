@@ -69,6 +69,19 @@ describe('KeptThread', () => {
     next.post({ id: 9, value: 'exit' });
   });
 
+  it('ends an idle thread at once, and leaves one a listener waits for', async () => {
+    const thread = new KeptThread<Echo, EchoReply>(ECHO);
+    const waiting = replies(thread, 1, 1);
+    expect(thread.endIfIdle()).toBe(false);
+    thread.post({ id: 1, value: 'still here' });
+    expect((await waiting)[0]?.value).toBe('still here');
+    expect(thread.endIfIdle()).toBe(true);
+    expect(thread.dead).toBe(true);
+    // Terminated, not left to exit on its own: the fixture only exits with code 3 when asked.
+    expect(await thread.exited).toBe(1);
+    expect(thread.endIfIdle()).toBe(false);
+  });
+
   it('lets the process end once nothing waits for it', async () => {
     const run = await promisify(execFile)(process.execPath, [fileURLToPath(new URL('../fixtures/threads/idle.mjs', import.meta.url))], { timeout: 20_000 });
     expect(run.stdout).toBe('reply ping\n');

@@ -96,6 +96,17 @@ export function prepareMp3Encoder(): void {
   for (let i = 0; i < mp3EncoderThreads(); i++) encoderThread(i);
 }
 
+/** Ends this thread's encoder threads that no stream is using (a later stream starts new ones; see RELEASE_HELPERS_FROM_CHARS); how many it ended. */
+export function releaseMp3Encoders(): number {
+  let ended = 0;
+  threads.forEach((thread, index) => {
+    if (!thread?.endIfIdle()) return;
+    threads[index] = undefined;
+    ended++;
+  });
+  return ended;
+}
+
 /** A new MP3 stream on this thread's encoder threads (created on first use, replaced if one died). */
 export function openMp3Stream(sampleRate: number): Mp3Stream {
   const config = mp3Config(sampleRate);

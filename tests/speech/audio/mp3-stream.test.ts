@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMp3 } from '../../../src/speech/audio/mp3.js';
-import { MAX_QUEUED_SECONDS, openMp3Stream } from '../../../src/speech/audio/mp3-stream.js';
+import { MAX_QUEUED_SECONDS, openMp3Stream, prepareMp3Encoder, releaseMp3Encoders } from '../../../src/speech/audio/mp3-stream.js';
 import { useMp3EncoderThreads } from '../../../src/speech/audio/encoder-threads.js';
 import { Mp3Segmenter, SEGMENT_SECONDS } from '../../../src/speech/audio/mp3-segments.js';
 import { joinBytes } from '../../../src/shared/bytes.js';
@@ -63,6 +63,28 @@ describe('MP3 stream on the encoder thread', () => {
     const [ma, mb] = (await Promise.all([a.finish(), b.finish()])).map(joinBytes) as [Uint8Array, Uint8Array];
     expect(Buffer.compare(Buffer.from(ma), expected)).toBe(0);
     expect(Buffer.compare(Buffer.from(mb), expected)).toBe(0);
+  });
+
+  it('ends its idle encoder threads on request, never one a stream is using, and starts new ones for the next stream', async () => {
+    const samples = pieces()[2] ?? new Int16Array(0);
+    const expected = Buffer.from(await encodeMp3({ sampleRate: 22050, samples }));
+    try {
+      useMp3EncoderThreads(2);
+      releaseMp3Encoders();
+      prepareMp3Encoder();
+      // Two seconds: one segment, on the first thread.
+      const open = openMp3Stream(22050);
+      await open.push(samples);
+      expect(releaseMp3Encoders()).toBe(1);
+      expect(Buffer.compare(Buffer.from(joinBytes(await open.finish())), expected)).toBe(0);
+      expect(releaseMp3Encoders()).toBe(1);
+      expect(releaseMp3Encoders()).toBe(0);
+      const next = openMp3Stream(22050);
+      await next.push(samples);
+      expect(Buffer.compare(Buffer.from(joinBytes(await next.finish())), expected)).toBe(0);
+    } finally {
+      useMp3EncoderThreads(1);
+    }
   });
 
   it('drops an aborted stream without disturbing the next one', async () => {
