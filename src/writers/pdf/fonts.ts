@@ -29,7 +29,7 @@ function packageFile(pkg: string, file: string): string {
 }
 
 /** Every font file the PDF may embed, by the name it is registered under. */
-const FONT_FILES = {
+export const FONT_FILES = {
   NotoSerif: packageFile('@expo-google-fonts/noto-serif', '400Regular/NotoSerif_400Regular.ttf'),
   NotoSerifItalic: packageFile('@expo-google-fonts/noto-serif', '400Regular_Italic/NotoSerif_400Regular_Italic.ttf'),
   NotoSerifBold: packageFile('@expo-google-fonts/noto-serif', '700Bold/NotoSerif_700Bold.ttf'),
@@ -105,10 +105,51 @@ function bytesOf(name: FileFontName): Buffer {
 }
 
 function parse(name: FontName): fontkit.Font {
-  if (isCjkFont(name)) return openCjkFont(name);
+  if (isCjkFont(name)) return withIdleMarksSkipped(openCjkFont(name));
   const created = fontkit.create(bytesOf(name));
   if (!('hasGlyphForCodePoint' in created)) throw new Error(`${FONT_FILES[name]} is a font collection, not a single font`);
-  return created;
+  return withIdleMarksSkipped(created);
+}
+
+const COMBINING_MARK = /\p{M}/u;
+const WITHOUT_MARK_FEATURES: Readonly<Record<string, boolean>> = { mark: false, mkmk: false };
+
+/** A glyph's GDEF class (3: a mark), as fontkit's OpenType processor reads it; 0 without a class table. */
+interface ClassDef {
+  readonly version: number;
+  readonly startGlyph?: number;
+  readonly classValueArray?: readonly number[];
+  readonly classRangeRecord?: readonly { readonly start: number; readonly end: number; readonly class: number }[];
+}
+
+function glyphClass(classDef: ClassDef | undefined, glyph: number): number {
+  if (classDef?.version === 1) return classDef.classValueArray?.[glyph - (classDef.startGlyph ?? 0)] ?? 0;
+  if (classDef?.version === 2) return classDef.classRangeRecord?.find((r) => r.start <= glyph && glyph <= r.end)?.class ?? 0;
+  return 0;
+}
+
+/**
+ * The font, shaping text that has no combining mark without the GPOS `mark`
+ * and `mkmk` features. fontkit decodes a feature's lookups whole on its first
+ * use, and these place combining marks on their base: Noto Serif's take 44-51
+ * ms a face to decode (the sample's PDF from cold: about 450 ms, of which
+ * 350 in shaping's first use), and they change nothing where no mark glyph is
+ * drawn. If the text's glyphs include one anyway (a substitution may make
+ * one), it is shaped again with every feature, so the result is always what
+ * fontkit's defaults give (tests/writers/pdf/fonts.test.ts checks every
+ * character of the faces drawn from cold). A caller's own features are left
+ * as they are.
+ */
+function withIdleMarksSkipped(font: fontkit.Font): fontkit.Font {
+  const layout = font.layout.bind(font);
+  const classes = (): ClassDef | undefined => (font as unknown as { GDEF?: { glyphClassDef?: ClassDef } }).GDEF?.glyphClassDef;
+  font.layout = (text, features, ...rest) => {
+    if (features !== undefined || COMBINING_MARK.test(text)) return layout(text, features, ...rest);
+    const run = layout(text, WITHOUT_MARK_FEATURES as Record<string, boolean>, ...rest);
+    const classDef = classes();
+    return run.glyphs.some((glyph) => glyphClass(classDef, glyph.id) === 3) ? layout(text, features, ...rest) : run;
+  };
+  return font;
 }
 
 /**

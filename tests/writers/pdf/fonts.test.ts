@@ -1,6 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontRuns, loadFont, registrationOrder, SUBSTITUTE } from '../../../src/writers/pdf/fonts.js';
+import { describeCluster, FONT_FILES, FONT_NAMES, fontRuns, loadFont, registrationOrder, SUBSTITUTE } from '../../../src/writers/pdf/fonts.js';
 import { woff2Ready } from '../../../src/writers/pdf/woff2.js';
+
+const REAL = fileURLToPath(new URL('../../fixtures/real/', import.meta.url));
 
 describe('PDF fonts', () => {
   it('sets Latin with accents, Greek and Cyrillic in the Noto text face itself', () => {
@@ -97,5 +103,44 @@ describe('variable-font glyphs', () => {
     expect([...bytes.subarray(14, 19)]).toEqual([1, 1, 0, 1, 1]);
     const dx = [0, 1, 2, 3, 4].map((i) => view.getInt16(19 + 2 * i));
     expect(dx.reduce((xs: number[], d) => [...xs, (xs[xs.length - 1] ?? 0) + d], [])).toEqual([10, 110, 130, 110, 10]);
+  });
+});
+
+describe('shaping without the idle mark features', () => {
+  /** Glyphs and positions of a run, as text, to compare two shapings of one text. */
+  const shaped = (font: fontkit.Font, text: string): string => {
+    const run = font.layout(text);
+    return JSON.stringify([run.glyphs.map((g) => g.id), run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), run.advanceWidth]);
+  };
+
+  it("gives what fontkit's defaults give, for every character of every file font alone and between letters, and for real text", () => {
+    const words = new Set(
+      readdirSync(REAL)
+        .filter((f) => f.endsWith('.md'))
+        .flatMap((f) => readFileSync(path.join(REAL, f), 'utf8').split(/\s+/)),
+    );
+    const differing: string[] = [];
+    let compared = 0;
+    for (const name of FONT_NAMES) {
+      const fontkitDefaults = fontkit.create(readFileSync(FONT_FILES[name])) as fontkit.Font;
+      const ours = loadFont(name);
+      const chars = fontkitDefaults.characterSet.filter((cp) => cp > 0x20).map((cp) => String.fromCodePoint(cp));
+      // The fallback faces draw single characters the text face lacks; the Noto faces draw words.
+      const texts = name.startsWith('Noto') ? [...chars, ...chars.map((c) => `n${c}n`), ...words] : chars;
+      for (const text of texts) {
+        if (shaped(ours, text) !== shaped(fontkitDefaults, text)) differing.push(`${name} ${describeCluster(text)}`);
+        compared++;
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(60_000);
+  });
+
+  it('keeps the mark features for text with a combining mark, and places the mark', () => {
+    const font = loadFont('NotoSerif');
+    const decomposed = 'e\u0301';
+    expect(shaped(font, decomposed)).toEqual(shaped(fontkit.create(readFileSync(FONT_FILES.NotoSerif)) as fontkit.Font, decomposed));
+    const [, accent] = font.layout(decomposed).positions;
+    expect(accent?.xOffset !== 0 || accent?.yOffset !== 0).toBe(true);
   });
 });
