@@ -8,6 +8,8 @@ declare module 'espeak-ng' {
     analyzePath(path: string): { exists: boolean };
     /** Resolves a path to its node; throws an ErrnoError when it does not exist (Emscripten's FS internals). */
     lookupPath(path: string, options?: Readonly<Record<string, unknown>>): unknown;
+    /** Makes every missing folder of `path` under `parent` (a path or a node); returns the last one's node. */
+    createPath(parent: string | unknown, path: string, canRead?: boolean, canWrite?: boolean): unknown;
     /** The error every failed file-system call throws, made with `new` (the glue checks `name` and reads `errno`). */
     ErrnoError: ErrnoErrorConstructor;
   }

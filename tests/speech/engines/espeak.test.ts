@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rms, SPEECH_THRESHOLD } from '../../../src/speech/audio/pcm.js';
-import { builtVoices, espeakEngine, espeakVoices, listedVoices, voiceForLang, withQuickErrnoErrors, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
+import { builtVoices, espeakEngine, espeakVoices, listedVoices, voiceForLang, withCreatedPathsRemembered, withQuickErrnoErrors, withVoiceLanguage, type EspeakVoice } from '../../../src/speech/engines/espeak.js';
 import type { EmscriptenFS } from 'espeak-ng';
 import { SpeechError } from '../../../src/speech/engines/types.js';
 
@@ -32,6 +32,25 @@ describe('withQuickErrnoErrors', () => {
     expect(error).toMatchObject({ name: 'ErrnoError', errno: 44, node });
     expect(error.message).toBe('No such file or directory');
     expect(Object.hasOwn(error, 'stack')).toBe(false);
+  });
+});
+
+describe('withCreatedPathsRemembered', () => {
+  it('makes each folder path once until told to forget, then leaves the file system as it was', () => {
+    const made: string[] = [];
+    const createPath = (parent: unknown, path: string, canRead?: boolean): unknown => {
+      made.push(`${String(parent)}:${path}:${String(canRead)}`);
+      return { path };
+    };
+    const fs = { createPath } as unknown as EmscriptenFS;
+    const forget = withCreatedPathsRemembered(fs);
+    const first = fs.createPath('/', 'usr/local/share/espeak-ng-data/lang', true, true);
+    expect(fs.createPath('/', 'usr/local/share/espeak-ng-data/lang', true, true)).toBe(first);
+    fs.createPath('/', 'usr/local/share/espeak-ng-data/voices', true, true);
+    fs.createPath('/', 'usr/local/share/espeak-ng-data/lang', false, true);
+    expect(made).toEqual(['/:usr/local/share/espeak-ng-data/lang:true', '/:usr/local/share/espeak-ng-data/voices:true', '/:usr/local/share/espeak-ng-data/lang:false']);
+    forget();
+    expect(fs.createPath).toBe(createPath);
   });
 });
 
