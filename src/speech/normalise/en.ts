@@ -1,7 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
 import { readCapitals } from './capitals.js';
 import { codeRules } from './code.js';
-import { applyRules, digitByDigit, initials, WORD_END as E, WORD_START as B } from './rules.js';
+import { applyRules, digitByDigit, initials, WORD_END as E, WORD_START as B, withRuleBefore } from './rules.js';
 import { designationRule, versionReader, versionWithVRule } from './shared.js';
 import type { Normaliser, Rule } from './types.js';
 import { ENGLISH_UNITS, unitName, unitPattern } from './units.js';
@@ -448,8 +448,7 @@ export const english: Normaliser = {
   forArticle(texts) {
     const versions = versionsNamedIn(texts);
     if (versions.size === 0) return english;
-    const rules = [...ENGLISH_RULES];
-    rules.splice(rules.findIndex((r) => r.name === 'number'), 0, knownVersionsRule(versions));
+    const rules = withRuleBefore(ENGLISH_RULES, 'number', knownVersionsRule(versions));
     return { ...english, expansions: (text) => applyRules(text, rules) };
   },
 };

@@ -35,6 +35,13 @@ export function applyRules(text: string, rules: readonly Rule[]): Expansion[] {
   return claimed.sort((a, b) => a.start - b.start);
 }
 
+/** `rules` with `rule` put just before the rule named `before` (so that it wins over it); throws when there is none. */
+export function withRuleBefore(rules: readonly Rule[], before: string, rule: Rule): Rule[] {
+  const at = rules.findIndex((r) => r.name === before);
+  if (at < 0) throw new Error(`no normalisation rule named ${before}`);
+  return [...rules.slice(0, at), rule, ...rules.slice(at)];
+}
+
 /** Letters spoken one by one: "FBI" -> "F B I". */
 export function spelled(letters: string): string {
   return [...letters.replace(/[.\s]/g, '')].join(' ');
