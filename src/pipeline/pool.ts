@@ -28,9 +28,13 @@ export const DEFAULT_BUDGET: Required<ArticleBudget> = { seconds: 600, memoryMb:
  * 52.5 s for 92.8 s of CPU (1.77 cores busy), 359 MB; `--jobs 2` 44.9 s (1.17×
  * faster), 576 MB. Without audio (json, ssml, pdf, epub) the same batch took
  * 2.32 s with one worker and 2.57 s with two, the second worker's start and
- * font parsing costing more than it saves on 40 short articles. The default
- * does not depend on the formats: longer batches without audio, and more
- * workers than cores, were not measured.
+ * font parsing costing more than it saves on 40 short articles. On
+ * 2026-12-08 (40 copies of the sample, all formats, two alternating runs
+ * each): `--jobs 1` 14.3-14.4 s (23.7-24.1 s of CPU, 280 MB), `--jobs 2`
+ * 13.3-13.6 s (1.07× faster, 405-412 MB); 10 copies, three runs each: 4.3-4.6
+ * s against 4.6-4.8 s, one worker faster. The default does not depend on the
+ * formats: longer batches without audio, and more workers than cores, were
+ * not measured.
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism());
