@@ -132,13 +132,15 @@ function glyphClass(classDef: ClassDef | undefined, glyph: number): number {
  * The font, shaping text that has no combining mark without the GPOS `mark`
  * and `mkmk` features. fontkit decodes a feature's lookups whole on its first
  * use, and these place combining marks on their base: Noto Serif's take 44-51
- * ms a face to decode (the sample's PDF from cold: about 450 ms, of which
- * 350 in shaping's first use), and they change nothing where no mark glyph is
- * drawn. If the text's glyphs include one anyway (a substitution may make
- * one), it is shaped again with every feature, so the result is always what
- * fontkit's defaults give (tests/writers/pdf/fonts.test.ts checks every
- * character of the faces drawn from cold). A caller's own features are left
- * as they are.
+ * ms a face to decode (the sample's PDF took 400-520 ms from cold against
+ * 17-33 ms warm, most of the difference in shaping's first use), and they
+ * change nothing where no mark glyph is drawn. If the text's glyphs include
+ * one anyway (a substitution may make one), it is shaped again with every
+ * feature, so the result is always what fontkit's defaults give
+ * (tests/writers/pdf/fonts.test.ts checks every character of every file font).
+ * A font without a GDEF class table has no mark glyph by this test, as for
+ * fontkit, which then tells marks by their characters. A caller's own
+ * features are left as they are.
  */
 function withIdleMarksSkipped(font: fontkit.Font): fontkit.Font {
   const layout = font.layout.bind(font);
