@@ -87,8 +87,8 @@ async function timed<T>(name: string, times: StageTimes, run: () => Promise<T>):
  * (beside-writers.ts) while the speech is synthesised here; then the other
  * writers that need no speech run, then those that need it, as the MP3
  * encoder finishes on its threads. A long article gives its helper threads
- * back as soon as it is done with them (encoder-threads.ts). What several of them need (the narration)
- * is made once. A writer's failure costs only its format (and the formats
+ * back as soon as it is done with them (encoder-threads.ts). What several of
+ * them need (the narration) is made once. A writer's failure costs only its format (and the formats
  * whose shared resource failed with it).
  */
 export async function renderFormats(doc: Document, formats: readonly string[], options: WriterOptions = {}, resources: RenderResources = {}, times: StageTimes = {}): Promise<Rendered> {

@@ -20,10 +20,10 @@ let count = 1;
  * MP3 encoders as the stream ends. Their memory is then free for the rest of
  * the article: the two-hour article (128 000 characters), all formats, peaked
  * at 318-322 MB with the threads kept and 263-274 MB with them given back
- * (`/usr/bin/time`, two alternating runs each). Starting them again costs the next article
- * about 0.8 s of CPU (ten sample articles: 10.6 s of CPU with the threads kept,
- * 18.5 s with them given back after each), about 2 % of what an article this
- * long takes, so a shorter article keeps them.
+ * (`/usr/bin/time`, two alternating runs each). Starting them again costs the
+ * next article about 0.8 s of CPU (ten sample articles: 10.6 s of CPU with the
+ * threads kept, 18.5 s with them given back after each), about 2 % of what an
+ * article this long takes, so a shorter article keeps them.
  */
 export const RELEASE_HELPERS_FROM_CHARS = 55_000;
 
